@@ -1,0 +1,104 @@
+"""The rule chain: runs the selected rules in a fixed order and records everything.
+
+Order (by category): encoding -> layout -> boilerplate -> duplicates -> names
+-> artifacts -> final layout.  Within a category, rules run in the order of
+`cleaner.rules.RULES`.  The chain is deterministic: no randomness, no clock
+in the output, langdetect seeded.
+"""
+from __future__ import annotations
+
+import time
+from collections import Counter
+from typing import Any, Mapping
+
+from .document import CleanResult, Document
+from .options import Options
+from .rules import STAGES, rules_for_stage
+
+
+def clean(
+    text: str,
+    *,
+    profile: str | None = None,
+    options: Options | Mapping[str, Any] | None = None,
+    input_format: str = "text",
+) -> CleanResult:
+    """Clean one article.  `input_format` is "text" or "html"."""
+    started = time.perf_counter()
+    if not isinstance(text, str):
+        raise TypeError(f"text must be str, not {type(text).__name__}")
+    opts = Options.build(profile, options)
+    metadata: dict[str, Any] = {}
+    if input_format == "html":
+        from .html import extract
+
+        text, metadata = extract(text)
+    elif input_format != "text":
+        raise ValueError(f"unknown input_format {input_format!r}; valid: html, text")
+    doc = Document(text, opts)
+    doc.metadata.update(metadata)
+    run(doc)
+    finish_metadata(doc)
+    return CleanResult(
+        text=doc.text,
+        original=doc.original,
+        changes=doc.changes,
+        warnings=doc.warnings,
+        stats=stats(doc, started),
+        language=detect_language(doc.text),
+        metadata=doc.metadata,
+        profile=opts.profile,
+    )
+
+
+def run(doc: Document) -> None:
+    """Run every selected rule, stage by stage, on `doc`."""
+    for stage in STAGES:
+        if stage == "boilerplate":
+            doc.snapshots["encoded"] = doc.text
+        for rule in rules_for_stage(stage, doc.options):
+            edits = list(rule.find(doc))
+            if edits:
+                doc.apply(rule.id, rule.category, edits)
+
+
+def finish_metadata(doc: Document) -> None:
+    """Title from the first line when it is headline-shaped and no rule set one."""
+    if "title" in doc.metadata:
+        return
+    from .rules.top_of_page import headline_shaped
+
+    lines = [line.text for line in doc.lines if line.text.strip()]
+    if len(lines) >= 2 and headline_shaped(lines[0]):
+        doc.metadata["title"] = lines[0].strip()
+
+
+def stats(doc: Document, started: float) -> dict[str, Any]:
+    per_rule = Counter(c.rule for c in doc.changes)
+    lines_in = doc.original.count("\n") + (1 if doc.original and not doc.original.endswith("\n") else 0)
+    lines_out = doc.text.count("\n") + (1 if doc.text and not doc.text.endswith("\n") else 0)
+    return {
+        "chars_in": len(doc.original),
+        "chars_out": len(doc.text),
+        "chars_removed": sum(max(0, len(c.before) - len(c.after)) for c in doc.changes),
+        "lines_in": lines_in,
+        "lines_out": lines_out,
+        "lines_removed": sum(1 for c in doc.changes if c.before.endswith("\n") and not c.after),
+        "changes": len(doc.changes),
+        "changes_per_rule": dict(sorted(per_rule.items())),
+        "warnings": len(doc.warnings),
+        "elapsed_ms": round((time.perf_counter() - started) * 1000, 3),
+    }
+
+
+_LANGDETECT_SAMPLE = 3000  # characters; langdetect's accuracy saturates well below this
+
+
+def detect_language(text: str) -> str | None:
+    """ISO 639-1 code of the text's language (langdetect, fixed seed), or None if unsure."""
+    sample = text[:_LANGDETECT_SAMPLE]
+    if sum(ch.isalpha() for ch in sample) < 20:
+        return None
+    from .language import detect
+
+    return detect(sample)

@@ -1,0 +1,61 @@
+"""Phrase lists: data files under `cleaner/data/`, compiled once into one pattern each.
+
+File format: one phrase per line; `#` starts a comment; blank lines ignored.
+A phrase matches case-insensitively, with runs of whitespace treated alike.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+from typing import Iterable
+
+# What may follow a marker phrase at the start of a line ("Read more: ...").
+SEPARATORS = r"[:：»›>→|–—\-]"
+# Decoration around a line that is only a marker ("» Read more …").
+_DECORATION = " \t:：.…»›>→|–—-*•·▶►=_[]()"
+_WS = re.compile(r"\s+")
+
+
+def normalize(line: str) -> str:
+    """Case-fold, collapse whitespace and strip decoration, for whole-line lookups."""
+    return _WS.sub(" ", line).strip(_DECORATION).casefold()
+
+
+@lru_cache(maxsize=None)
+def load(name: str) -> tuple[str, ...]:
+    """The phrases of data file `name` (e.g. "read_more.txt")."""
+    text = resources.files("cleaner.data").joinpath(name).read_text(encoding="utf-8")
+    return parse(text)
+
+
+def parse(text: str) -> tuple[str, ...]:
+    phrases = []
+    for raw in text.splitlines():
+        phrase = raw.split("#", 1)[0].strip() if not raw.lstrip().startswith("#") else ""
+        if phrase:
+            phrases.append(phrase)
+    return tuple(phrases)
+
+
+def line_set(phrases: Iterable[str]) -> frozenset[str]:
+    """Normalised phrases, for exact whole-line matching."""
+    return frozenset(normalize(p) for p in phrases)
+
+
+def alternation(phrases: Iterable[str]) -> str:
+    """One regex alternation, longest phrase first, whitespace-tolerant."""
+    unique = sorted({p.strip() for p in phrases}, key=len, reverse=True)
+    return "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in unique)
+
+
+def prefix_pattern(phrases: Iterable[str]) -> re.Pattern[str]:
+    """Matches a line that starts with a phrase followed by a separator and more text."""
+    return re.compile(
+        rf"^\W{{0,3}}(?:{alternation(phrases)})\s*{SEPARATORS}+\s*\S", re.IGNORECASE
+    )
+
+
+def start_pattern(phrases: Iterable[str]) -> re.Pattern[str]:
+    """Matches a line that starts with a phrase (then a word boundary)."""
+    return re.compile(rf"^\W{{0,3}}(?:{alternation(phrases)})(?!\w)", re.IGNORECASE)

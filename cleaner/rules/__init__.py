@@ -1,0 +1,60 @@
+"""The rule registry: every rule, in chain order, and the catalogue built from them.
+
+To add a rule: write the class in the module of its category, with an id,
+purpose and example, and list it in that module's `RULES`.  Nothing else.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+from .base import Rule
+
+if TYPE_CHECKING:
+    from ..options import Options
+
+# Chain order.  "final" re-runs the layout rules after every other edit.
+STAGES = ("encoding", "layout", "boilerplate", "duplicates", "names", "artifacts", "final")
+CATEGORIES = ("encoding", "layout", "boilerplate", "duplicates", "names", "artifacts")
+
+# Modules holding rules, in chain order within each category.
+_MODULES = (
+    "encoding",
+    "layout",
+    "boilerplate",
+    "captions",
+    "top_of_page",
+    "duplicates",
+    "names",
+    "artifacts",
+)
+
+
+@lru_cache(maxsize=1)
+def all_rules() -> tuple[Rule, ...]:
+    rules: list[Rule] = []
+    for name in _MODULES:
+        try:
+            module = import_module(f"{__name__}.{name}")
+        except ModuleNotFoundError as exc:  # a category not built yet
+            if exc.name != f"{__name__}.{name}":
+                raise
+            continue
+        rules.extend(cls() for cls in module.RULES)
+    by_category = {c: [r for r in rules if r.category == c] for c in CATEGORIES}
+    return tuple(r for c in CATEGORIES for r in by_category[c])
+
+
+def rule_ids() -> list[str]:
+    return [r.id for r in all_rules()]
+
+
+def rules_for_stage(stage: str, options: "Options") -> list[Rule]:
+    category = "layout" if stage == "final" else stage
+    return [r for r in all_rules() if r.category == category and options.selects(r)]
+
+
+def catalogue() -> list[dict[str, Any]]:
+    """Every rule's id, category, purpose, profiles, examples and doc, in chain order."""
+    return [r.describe() for r in all_rules()]

@@ -1,0 +1,292 @@
+"""Boilerplate rules: whole lines that belong to the site, not the article.
+
+Each rule judges lines against a phrase list in `cleaner/data/`.  An exact
+phrase (the whole line, or the phrase then a separator: "Read more: ...") is
+proof enough; weaker cues (a line merely starting with "Share") only remove
+short lines that do not read as prose (the content guard, `reads_as_prose`).
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Iterator
+
+from .. import phrases
+from ..document import Document
+from .base import ALL_PROFILES, LineRule, reads_as_prose, word_count
+
+
+class PhraseLineRule(LineRule):
+    """Removes a line that is a listed phrase, or starts with one.
+
+    - whole line: the line, stripped of decoration, equals a phrase;
+    - prefix: a phrase, a separator (":", "»", "|", "-"...) and more text;
+    - start (when `start_max_words` is set): the line starts with a phrase, has
+      at most that many words and does not read as prose.  Start matches use
+      phrases of two words or more; with `start_overrides_guard`, phrases of
+      three words or more are specific enough to remove even a full sentence.
+    A phrase may hold `{n}` for any number ("{n} Comments").
+    """
+
+    data_file: str = ""
+    kind: str = "boilerplate"
+    prefix: bool = True
+    start_max_words: int = 0
+    start_overrides_guard: bool = False
+
+    def __init__(self) -> None:
+        listed = phrases.load(self.data_file)
+        self._whole = _whole_line_pattern(listed)
+        self._prefix = phrases.prefix_pattern(listed) if self.prefix else None
+        # A line merely starting with a one-word phrase ("Share prices fell") proves
+        # nothing: start matches use phrases of 2+ words, and only 3+ words may
+        # override the content guard.
+        several = [p for p in listed if len(p.split()) >= 2]
+        strong = [p for p in several if len(p.split()) >= 3] if self.start_overrides_guard else []
+        self._start = phrases.start_pattern(several) if self.start_max_words and several else None
+        self._start_strong = phrases.start_pattern(strong) if self.start_max_words and strong else None
+
+    def judge(self, line: str) -> str | None:
+        normal = phrases.normalize(line)
+        if self._whole.fullmatch(normal):
+            return f"{self.kind}: the whole line is a listed phrase"
+        if self._prefix is not None:
+            m = self._prefix.match(line)
+            if m:
+                return f"{self.kind}: starts with listed phrase {m.group(0)[:-1].strip()!r}"
+        if self._start is not None and word_count(line) <= self.start_max_words:
+            m = self._start_strong.match(line) if self._start_strong is not None else None
+            if m is None and not reads_as_prose(line):
+                m = self._start.match(line)
+            if m:
+                return f"{self.kind}: starts with listed phrase {m.group(0).strip()!r}"
+        return None
+
+
+def _whole_line_pattern(listed: tuple[str, ...]) -> re.Pattern[str]:
+    alternatives = phrases.alternation(phrases.normalize(p) for p in listed)
+    return re.compile(f"(?:{alternatives})".replace(r"\{n\}", r"\d[\d.,]*"), re.IGNORECASE)
+
+
+class ReadMore(PhraseLineRule):
+    """Read-more and related-article markers, in 30+ languages.
+
+    Removed when the line is only the marker ("Haberin Devamı", "Weiterlesen »")
+    or the marker, a separator and a linked headline ("Read more: ...").  A
+    sentence that merely contains "read more" stays.
+    """
+
+    id = "boilerplate.read_more"
+    category = "boilerplate"
+    purpose = "Remove read-more / related-article marker lines (30+ languages)."
+    examples = (
+        ("Talks resumed.\nHaberin Devamı\nBoth sides agreed.", "Talks resumed.\nBoth sides agreed."),
+        ("Talks resumed.\nRead more: Putin says he is ready\nEnd.", "Talks resumed.\nEnd."),
+        ("“Read more books,” she said.", "“Read more books,” she said."),
+    )
+    profiles = ALL_PROFILES
+    data_file = "read_more.txt"
+    kind = "read-more marker"
+
+
+class Comments(PhraseLineRule):
+    """Comment-section chrome: "Leave a Reply", "0 Comments", the e-mail notice."""
+
+    id = "boilerplate.comments"
+    category = "boilerplate"
+    purpose = "Remove comment-section lines (Leave a Reply, 0 Comments, form notices)."
+    examples = (
+        (
+            "The end.\nLeave a Reply\nYour email address will not be published. Required fields are marked *",
+            "The end.\n",
+        ),
+    )
+    profiles = ALL_PROFILES
+    data_file = "comments.txt"
+    kind = "comment section"
+    prefix = False
+    start_max_words = 30
+    start_overrides_guard = True
+
+
+class Share(PhraseLineRule):
+    """Share and follow prompts, and lines made only of social-network button labels."""
+
+    id = "boilerplate.share"
+    category = "boilerplate"
+    purpose = "Remove share / follow prompts and social button rows."
+    examples = (("Talks resumed.\nShare this article\nFacebook Twitter WhatsApp\nEnd.", "Talks resumed.\nEnd."),)
+    data_file = "share.txt"
+    kind = "share prompt"
+    start_max_words = 14
+
+    def judge(self, line: str) -> str | None:
+        tokens = [t for t in re.split(r"[\s|•·,/]+", phrases.normalize(line)) if t]
+        if tokens and all(t in _button_words() for t in tokens):
+            return "share prompt: a row of social buttons"
+        return super().judge(line)
+
+
+@lru_cache(maxsize=1)
+def _button_words() -> frozenset[str]:
+    return frozenset(p.casefold() for p in phrases.load("social_buttons.txt"))
+
+
+class Newsletter(PhraseLineRule):
+    """Newsletter and subscription prompts ("Sign up for our newsletter ...")."""
+
+    id = "boilerplate.newsletter"
+    category = "boilerplate"
+    purpose = "Remove newsletter / subscription prompts."
+    examples = (("Talks resumed.\nSign up for our daily newsletter\nEnd.", "Talks resumed.\nEnd."),)
+    data_file = "newsletter.txt"
+    kind = "newsletter prompt"
+    start_max_words = 25
+
+
+class Cookie(PhraseLineRule):
+    """Cookie banners.  Their phrases are specific enough to prove a full sentence."""
+
+    id = "boilerplate.cookie"
+    category = "boilerplate"
+    purpose = "Remove cookie-consent banners."
+    examples = (("We use cookies to improve your experience on our site.\nTalks resumed.", "Talks resumed."),)
+    profiles = ALL_PROFILES
+    data_file = "cookie.txt"
+    kind = "cookie banner"
+    start_max_words = 60
+    start_overrides_guard = True
+
+
+class Advertisement(PhraseLineRule):
+    """Advertisement labels and "story continues below" markers."""
+
+    id = "boilerplate.advertisement"
+    category = "boilerplate"
+    purpose = "Remove advertisement labels and 'continues below' markers."
+    examples = (("Talks resumed.\nADVERTISEMENT\nEnd.", "Talks resumed.\nEnd."),)
+    profiles = ALL_PROFILES
+    data_file = "advertisement.txt"
+    kind = "advertisement"
+    prefix = False
+
+
+_COPYRIGHT = re.compile(
+    r"^\W{0,3}(?:©|\(c\)|copyright\b).{0,200}?(?:\b(?:19|20)\d\d\b|rights reserved)|all rights reserved",
+    re.IGNORECASE,
+)
+
+
+class Copyright(LineRule):
+    """Copyright notices: "© 2025 Site. All rights reserved." (short lines only)."""
+
+    id = "boilerplate.copyright"
+    category = "boilerplate"
+    purpose = "Remove copyright notices."
+    examples = (("Talks resumed.\nCopyright © 2025 Prime News. All rights reserved.", "Talks resumed.\n"),)
+    profiles = ALL_PROFILES
+
+    def judge(self, line: str) -> str | None:
+        if word_count(line) <= 30 and _COPYRIGHT.search(line):
+            return "copyright notice"
+        return None
+
+
+_HASHTAGS = re.compile(r"^\s*(?:#[^\s#,]+[\s,]*){2,}$")
+_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+){3,}/?$")
+_TIMESTAMP = re.compile(r"^\d{9,13}$")
+_URL = re.compile(r"^(?:https?://|www\.)\S+$")
+
+
+def is_tag_field(field: str) -> bool:
+    """A hashtag list, unix timestamp, URL slug or URL: what CMS exports print after a post."""
+    field = field.strip()
+    return not field or bool(
+        all(token.startswith("#") and len(token) > 1 for token in field.split())
+        or _TIMESTAMP.match(field)
+        or _SLUG.match(field)
+        or _URL.match(field)
+    )
+
+
+def is_tag_line(line: str) -> bool:
+    fields = line.split(",")
+    return any(f.strip() for f in fields) and all(is_tag_field(f) for f in fields)
+
+
+class SourceLink(LineRule):
+    """A "Source link" marker and the tag, hashtag, timestamp and slug lines after it.
+
+    Also removes, anywhere, lines made only of hashtags, and lone URL-slug lines.
+    """
+
+    id = "boilerplate.source_link"
+    category = "boilerplate"
+    purpose = "Remove 'Source link' blocks and hashtag / timestamp / slug lines."
+    examples = (
+        (
+            "The end.\nSource link\n, , #USA #Russia, 1739919178, the-usa-and-russia-agree",
+            "The end.\n",
+        ),
+        ("A source said the talks failed.", "A source said the talks failed."),
+    )
+    profiles = ALL_PROFILES
+
+    def __init__(self) -> None:
+        self._markers = phrases.line_set(phrases.load("source_markers.txt"))
+
+    def scan(self, doc: Document) -> Iterator[tuple[int, str]]:
+        in_block = False
+        for line in doc.lines:
+            text = line.text.strip()
+            if not text:
+                continue
+            if phrases.normalize(text) in self._markers:
+                in_block = True
+                yield line.index, "source-link marker"
+            elif is_tag_line(text) and (in_block or _HASHTAGS.match(text) or _SLUG.match(text)):
+                yield line.index, "tag / timestamp / slug line" + (" after a source link" if in_block else "")
+            else:
+                in_block = False
+
+
+class Tags(PhraseLineRule):
+    """Tag lists ("Tags: Ukraine, Russia, NATO")."""
+
+    id = "boilerplate.tags"
+    category = "boilerplate"
+    purpose = "Remove 'Tags:' / topic list lines."
+    examples = (("The end.\nTags: Ukraine, Russia, Peace talks", "The end.\n"),)
+    profiles = ALL_PROFILES
+    data_file = "tags.txt"
+    kind = "tag list"
+
+
+class UserPhrases(LineRule):
+    """Lines equal to, or starting with (then a separator), a phrase the caller listed.
+
+    Phrases come from the `phrases` option (`--phrases FILE` on the CLI).
+    """
+
+    id = "boilerplate.user_phrases"
+    category = "boilerplate"
+    purpose = "Remove lines matching the caller's own phrase list (option `phrases`)."
+    examples = (("Talks resumed.\nHaber Merkezi\nEnd.", "Talks resumed.\nEnd.", {"phrases": ["Haber Merkezi"]}),)
+    profiles = ALL_PROFILES
+
+    def scan(self, doc: Document) -> Iterator[tuple[int, str]]:
+        listed = doc.options.phrases
+        if not listed:
+            return
+        whole, prefix = _user_patterns(tuple(listed))
+        for line in doc.lines:
+            if line.text.strip() and (whole.fullmatch(phrases.normalize(line.text)) or prefix.match(line.text)):
+                yield line.index, "user phrase list"
+
+
+@lru_cache(maxsize=64)
+def _user_patterns(listed: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    return _whole_line_pattern(listed), phrases.prefix_pattern(listed)
+
+
+RULES = (ReadMore, SourceLink, Tags, Comments, Share, Newsletter, Cookie, Advertisement, Copyright, UserPhrases)

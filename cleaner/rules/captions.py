@@ -1,0 +1,165 @@
+"""Photo credits and captions.
+
+A credit line ("Chris McGrath | Getty Images", "Photo: X/AFP", "© Reuters")
+is proof: it goes, and so does the one-sentence caption right above it.  A
+few caption openings prove a caption alone ("(FILES) This aerial handout
+photograph ...", "From left to right: ...").
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Iterator
+
+from .. import phrases
+from ..document import Document
+from .base import ALL_PROFILES, LineRule, word_count
+
+_PIPE = re.compile(r"\s+[|¦]\s+")
+_TERMINAL = re.compile(r"[.!?]$")
+_NAME_TOKEN = re.compile(r"^[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’.-]*$")
+_COPYRIGHT_CREDIT = re.compile(r"(?:^|\s)(?:©|\(c\))\s*(\S+(?:\s+\S+){0,7})\s*$", re.IGNORECASE)
+_PAREN_CREDIT = re.compile(
+    r"\((?:photo|photos|photograph|image|picture|foto|credit|AP Photo)\b[^()]{0,120}\)\s*$"
+    r"|\([^()]{0,80}/(?:Getty Images|AFP|Reuters|AP|EPA|Bloomberg|Anadolu)[^()]{0,40}\)\s*$",
+    re.IGNORECASE,
+)
+_MONTHS = (
+    "January|February|March|April|May|June|July|August|September|October|November|December"
+    "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
+)
+_DATE = re.compile(rf"\b(?:{_MONTHS})\.? \d{{1,2}},? \d{{4}}\b|\b\d{{1,2}} (?:{_MONTHS}) \d{{4}}\b")
+# A sentence end: not after an initial ("U.S.") or a common abbreviation ("St.").
+_SENTENCE_BREAK = re.compile(
+    r"(?<!\b[A-Z])(?<!\bSt)(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bJr)(?<!\bSr)(?<!\bNo)(?<!\bMrs)(?<!\bGen)"
+    r"(?<!\bSen)(?<!\bRep)(?<!\bGov)(?<!\bCol)(?<!\bLt)[.!?][\"”’]?\s+[A-Z“\"]"
+)
+_QUOTE_START = re.compile(r"^[\"“„«‘']")
+
+
+@lru_cache(maxsize=1)
+def _agencies() -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w)(?:{phrases.alternation(phrases.load('photo_agencies.txt'))})(?!\w)")
+
+
+@lru_cache(maxsize=1)
+def _credit_prefix() -> re.Pattern[str]:
+    return re.compile(rf"^\W{{0,2}}(?:{phrases.alternation(phrases.load('credit_prefixes.txt'))})\s*(?::|by\b)\s*\S", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _caption_start() -> re.Pattern[str]:
+    return phrases.start_pattern(phrases.load("caption_starts.txt"))
+
+
+@lru_cache(maxsize=1)
+def _caption_cue() -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w)(?:{phrases.alternation(phrases.load('caption_cues.txt'))})(?!\w)", re.IGNORECASE)
+
+
+def credit_reason(line: str) -> str | None:
+    """Why `line` is a photo-credit line, or None."""
+    text = line.strip()
+    words = word_count(text)
+    parts = _PIPE.split(text)
+    if 2 <= len(parts) <= 4 and words <= 16 and not _TERMINAL.search(text):
+        if all(word_count(p) <= 7 for p in parts):
+            if _agencies().search(text):
+                return "photo credit: pipe-separated credit naming an agency"
+            if _name_shaped(parts[0]) and all(p[:1].isupper() or p[:1].isdigit() for p in parts):
+                return "photo credit: photographer | outlet"
+    if words <= 20 and _credit_prefix().match(text):
+        return "photo credit: credit prefix"
+    if words <= 60 and _COPYRIGHT_CREDIT.search(text) and not re.search(r"rights reserved|\b(?:19|20)\d\d\s*$", text, re.I):
+        return "photo credit: © credit" + (" ending a caption" if words > 8 else "")
+    if words <= 80 and _PAREN_CREDIT.search(text):
+        return "photo credit: parenthesised credit" + (" ending a caption" if text[0] != "(" else "")
+    if words <= 8 and _agencies().search(text) and ("/" in text or " via " in text or _only_agencies(text)):
+        return "photo credit: agency line"
+    return None
+
+
+def _name_shaped(part: str) -> bool:
+    tokens = part.split()
+    return 2 <= len(tokens) <= 4 and all(_NAME_TOKEN.match(t) for t in tokens)
+
+
+def _only_agencies(text: str) -> bool:
+    return not _agencies().sub("", text).strip(" ,/|-–&")
+
+
+def caption_shaped(line: str, need_cue: bool) -> bool:
+    """A single sentence that describes a photo (not quoted speech)."""
+    text = line.strip()
+    if not text or _QUOTE_START.match(text) or word_count(text) > 80:
+        return False
+    if _SENTENCE_BREAK.search(text):
+        return False
+    if credit_reason(text):
+        return False
+    return not need_cue or bool(_caption_cue().search(text) or _DATE.search(text))
+
+
+class PhotoCredit(LineRule):
+    """Photo-credit lines and the caption right above each.
+
+    The caption is removed when it is one sentence directly above the credit,
+    or one blank line above it and describing a photo (a date, "(L)", "speaks").
+    """
+
+    id = "boilerplate.photo_credit"
+    category = "boilerplate"
+    purpose = "Remove photo-credit lines and the caption each belongs to."
+    examples = (
+        (
+            "Talks resumed.\nTrump and Putin attend a press conference in Helsinki, on July 16, 2018.\n"
+            "Brendan Smialowski | AFP | Getty images\nBoth sides agreed.",
+            "Talks resumed.\nBoth sides agreed.",
+        ),
+        ("Talks resumed.\nPhoto: Sergei Ilnitsky/EPA\nEnd.", "Talks resumed.\nEnd."),
+    )
+    profiles = ALL_PROFILES
+
+    def scan(self, doc: Document) -> Iterator[tuple[int, str]]:
+        lines = doc.lines
+        for line in lines:
+            reason = credit_reason(line.text) if line.text.strip() else None
+            if not reason:
+                continue
+            yield line.index, reason
+            caption = _caption_above(lines, line.index)
+            if caption is not None:
+                yield caption, "photo caption above a credit line"
+
+
+def _caption_above(lines: list, index: int) -> int | None:
+    above = index - 1
+    blank = 0
+    while above >= 0 and not lines[above].text.strip() and blank < 1:
+        above, blank = above - 1, blank + 1
+    if above < 0 or not lines[above].text.strip():
+        return None
+    return above if caption_shaped(lines[above].text, need_cue=blank > 0) else None
+
+
+class Caption(LineRule):
+    """Captions recognisable alone: "(FILES) This aerial handout photograph ...",
+    "From left to right: ...", "In this photo taken on ..."."""
+
+    id = "boilerplate.caption"
+    category = "boilerplate"
+    purpose = "Remove lines that open like a photo caption ('(FILES) ...', 'From left to right: ...')."
+    examples = (
+        ("(FILES) This aerial handout photograph shows damaged buildings in Chasiv Yar\nTalks resumed.", "Talks resumed."),
+    )
+    profiles = ALL_PROFILES
+
+    def judge(self, line: str) -> str | None:
+        text = line.strip()
+        m = _caption_start().match(text)
+        if m and word_count(text) <= 100 and not _QUOTE_START.match(text):
+            return f"photo caption: opens with {m.group(0).strip()!r}"
+        return None
+
+
+RULES = (PhotoCredit, Caption)

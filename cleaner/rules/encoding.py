@@ -1,0 +1,136 @@
+"""Encoding rules: repair what went wrong between bytes and characters.
+
+Run first, so every later rule sees real characters.  ftfy does the hard part;
+it runs only on lines a cheap test finds suspicious.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Iterator
+
+from ..document import Document
+from .base import ALL_PROFILES, Edit, RegexRule, Rule
+
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\x1b]")
+
+
+class Mojibake(Rule):
+    """Mojibake, HTML entities and control characters, repaired with ftfy.
+
+    Only lines that a cheap test finds suspicious (ftfy's own badness test, an
+    entity, a control character) are handed to `ftfy.fix_and_explain`; quotes
+    are never uncurled and full-width characters stay (they are correct in CJK
+    text).  The reason names the ftfy steps that changed the line.
+    """
+
+    id = "encoding.mojibake"
+    category = "encoding"
+    purpose = "Repair mojibake, HTML entities and control characters with ftfy."
+    examples = (("It doesnâ€™t cost &pound;5.", "It doesn’t cost £5."),)
+    profiles = ALL_PROFILES
+
+    def find(self, doc: Document) -> Iterator[Edit]:
+        import ftfy
+
+        config = ftfy.TextFixerConfig(
+            uncurl_quotes=False, fix_character_width=False, fix_line_breaks=False, normalization=None
+        )
+        for line in doc.lines:
+            text = line.text
+            if not _suspicious(text):
+                continue
+            fixed, steps = ftfy.fix_and_explain(text, config=config)
+            if fixed == text:
+                continue
+            # Report the smallest span that changed.
+            head = _common_prefix(text, fixed)
+            tail = _common_prefix(text[head:][::-1], fixed[head:][::-1])
+            names = ", ".join(dict.fromkeys(step[1] if step[0] != "encode" else f"{step[1]} re-decode" for step in steps or []))
+            yield Edit(line.start + head, line.end - tail, fixed[head : len(fixed) - tail], f"ftfy: {names}")
+
+
+def _suspicious(text: str) -> bool:
+    if _CONTROL.search(text) or ("&" in text and _ENTITY.search(text)):
+        return True
+    if text.isascii():
+        return False
+    from ftfy import badness
+
+    return badness.is_bad(text)
+
+
+def _common_prefix(a: str, b: str) -> int:
+    n = min(len(a), len(b))
+    i = 0
+    while i < n and a[i] == b[i]:
+        i += 1
+    return i
+
+
+class Invisible(RegexRule):
+    """Zero-width spaces, word joiners, byte-order marks and soft hyphens are deleted.
+
+    Zero-width (non-)joiners are kept between two non-Latin letters, where they
+    shape Persian, Indic and emoji sequences.
+    """
+
+    id = "encoding.invisible"
+    category = "encoding"
+    purpose = "Delete zero-width characters, byte-order marks and soft hyphens."
+    examples = (("Peace\u200b talks re\u00adsume", "Peace talks resume"),)
+    profiles = ALL_PROFILES
+    pattern = re.compile("(.?)([\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e]+)(.?)", re.DOTALL)
+    reason = "invisible character"
+
+    def find(self, doc: Document) -> Iterator[Edit]:
+        for m in self.pattern.finditer(doc.text):
+            before, chars, after = m.group(1), m.group(2), m.group(3)
+            keep_joiners = _non_latin(before) and _non_latin(after)
+            kept = "".join(c for c in chars if keep_joiners and c in "\u200c\u200d")
+            if kept != chars:
+                yield Edit(m.start(2), m.end(2), kept, f"invisible character {_names(chars)}")
+
+
+def _non_latin(ch: str) -> bool:
+    return bool(ch) and ord(ch) > 0x024F and not ch.isspace()
+
+
+def _names(chars: str) -> str:
+    return ", ".join(dict.fromkeys(f"U+{ord(c):04X}" for c in chars))
+
+
+class UnicodeSpaces(RegexRule):
+    """No-break and other fixed-width Unicode spaces become a plain space."""
+
+    id = "encoding.spaces"
+    category = "encoding"
+    purpose = "Turn NBSP and other Unicode spaces into plain spaces."
+    examples = (("10\u00a0km from Kyiv", "10 km from Kyiv"),)
+    profiles = ALL_PROFILES
+    pattern = re.compile("[\u00a0\u2000-\u200a\u202f\u205f]+")
+    reason = "Unicode space"
+
+    def replace(self, match: re.Match[str]) -> str:
+        return " "
+
+
+class NormalizeNFC(Rule):
+    """Text is put in Unicode NFC, so "e" + combining acute and "é" compare equal."""
+
+    id = "encoding.nfc"
+    category = "encoding"
+    purpose = "Normalize to Unicode NFC."
+    examples = (("Erdog\u0306an", "Erdoğan"),)
+    profiles = ALL_PROFILES
+
+    def find(self, doc: Document) -> Iterator[Edit]:
+        if unicodedata.is_normalized("NFC", doc.text):
+            return
+        for line in doc.lines:
+            if not unicodedata.is_normalized("NFC", line.text):
+                yield Edit(line.start, line.end, unicodedata.normalize("NFC", line.text), "Unicode NFC")
+
+
+RULES = (Mojibake, Invisible, UnicodeSpaces, NormalizeNFC)

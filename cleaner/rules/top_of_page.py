@@ -1,0 +1,122 @@
+"""Rules for the top of the page: repeated headline, site taglines, lone dateline.
+
+The "top block" is the run of lines before the first line that reads as
+prose.  Scrapers often print the headline several times there, and site
+chrome (taglines, widget titles) between the copies.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Iterator
+
+from ..document import Document, Line
+from .base import LineRule, reads_as_prose, word_count
+
+_TOP_LINES = 20  # at most this many non-empty lines count as the top block
+_WS = re.compile(r"\s+")
+_DATELINE = re.compile(r"^[A-ZÀ-ÖØ-ÞĀ-ŽА-Я][A-ZÀ-ÖØ-ÞĀ-ŽА-Я .,'’()/-]{1,40}$")
+
+
+def headline_shaped(line: str) -> bool:
+    """3 to 25 words, no full stop at the end, not opening with a quote mark."""
+    text = line.strip()
+    return 3 <= word_count(text) <= 25 and not text.endswith((".", ",", ";", ":")) and text[:1] not in "\"“„«‘'"
+
+
+def top_block(doc: Document) -> list[Line]:
+    """Non-empty lines before the first prose line (at most `_TOP_LINES`)."""
+    block = []
+    for line in doc.lines:
+        if not line.text.strip():
+            continue
+        if reads_as_prose(line.text) or len(block) >= _TOP_LINES:
+            break
+        block.append(line)
+    return block
+
+
+def _key(text: str) -> str:
+    return _WS.sub(" ", text).strip().casefold()
+
+
+def repeated_in_top(doc: Document) -> dict[str, list[Line]]:
+    """Lines of the top block that occur there more than once, by normalised text."""
+    block = top_block(doc)
+    counts = Counter(_key(line.text) for line in block)
+    groups: dict[str, list[Line]] = {}
+    for line in block:
+        if counts[_key(line.text)] > 1:
+            groups.setdefault(_key(line.text), []).append(line)
+    return groups
+
+
+class RepeatedHeadline(LineRule):
+    """The headline printed several times at the top is kept once (and becomes
+    `metadata.title`).  Applies when exactly one distinct line repeats there."""
+
+    id = "boilerplate.repeated_headline"
+    category = "boilerplate"
+    purpose = "Keep a headline repeated at the top once, and record it as metadata.title."
+    examples = (
+        (
+            "Peace talks gain momentum\n\nPeace talks gain momentum\nKIEV\nPeace talks gain momentum\n\nThe talks resumed on Monday in Riyadh.",
+            "Peace talks gain momentum\n\nKIEV\n\nThe talks resumed on Monday in Riyadh.",
+        ),
+    )
+
+    def scan(self, doc: Document) -> Iterator[tuple[int, str]]:
+        groups = repeated_in_top(doc)
+        if len(groups) != 1:
+            return
+        (copies,) = groups.values()
+        if not headline_shaped(copies[0].text):
+            return
+        doc.metadata.setdefault("title", copies[0].text.strip())
+        for line in copies[1:]:
+            yield line.index, f"headline repeated at the top ({len(copies)} copies; the first is kept)"
+
+
+class SiteTagline(LineRule):
+    """Site chrome at the top: when two or more different short lines each repeat
+    in the top block ("Useful information", "Prime News delivers ..."), every
+    copy goes.  Lines that read as prose are left to the duplicates rule."""
+
+    id = "boilerplate.site_tagline"
+    category = "boilerplate"
+    purpose = "Remove site taglines and widget titles repeated at the top of the page."
+    examples = (
+        (
+            "Useful information\nPrime News delivers timely news\nUseful information\n"
+            "Prime News delivers timely news\nThe talks resumed on Monday in Riyadh.",
+            "The talks resumed on Monday in Riyadh.",
+        ),
+    )
+
+    def scan(self, doc: Document) -> Iterator[tuple[int, str]]:
+        groups = repeated_in_top(doc)
+        if len(groups) < 2:
+            return
+        for copies in groups.values():
+            for line in copies:
+                yield line.index, f"site tagline: one of {len(groups)} different lines repeated at the top"
+
+
+class Dateline(LineRule):
+    """A lone all-capitals place line in the top block ("KIEV") moves to `metadata.dateline`."""
+
+    id = "boilerplate.dateline"
+    category = "boilerplate"
+    purpose = "Move a lone dateline line ('KIEV') from the top into metadata.dateline."
+    examples = (("Peace talks gain momentum\nKIEV\nThe talks resumed on Monday in Riyadh.", "Peace talks gain momentum\nThe talks resumed on Monday in Riyadh."),)
+
+    def scan(self, doc: Document) -> Iterator[tuple[int, str]]:
+        for line in top_block(doc):
+            text = line.text.strip()
+            if word_count(text) <= 4 and _DATELINE.match(text) and sum(c.isalpha() for c in text) >= 3:
+                doc.metadata.setdefault("dateline", text)
+                yield line.index, "lone dateline line (moved to metadata.dateline)"
+                return
+
+
+RULES = (SiteTagline, RepeatedHeadline, Dateline)
