@@ -33,6 +33,9 @@ class Options:
     foreign_lines: str = "warn"
     # Apply the glossary of known mistranslations (cleaner/data/glossary.tsv).
     glossary: bool = False
+    # Lines learned as one site's template (batch --learn-templates): a line whose
+    # whitespace-normalised, case-folded text is listed is removed.
+    site_templates: tuple[str, ...] = ()
 
     @classmethod
     def build(cls, profile: str | None = None, options: "Options | Mapping[str, Any] | None" = None) -> "Options":
@@ -46,7 +49,7 @@ class Options:
                 raise ValueError(f"unknown option(s) {', '.join(unknown)}; valid options: {', '.join(sorted(valid))}")
             if profile is not None and "profile" not in values:
                 values["profile"] = profile
-            for key in ("enable", "disable", "phrases", "names"):
+            for key in ("enable", "disable", "phrases", "names", "site_templates"):
                 if key in values:
                     values[key] = _as_tuple(key, values[key])
             result = cls(**values)
