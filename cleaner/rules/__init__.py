@@ -25,6 +25,7 @@ _MODULES = (
     "boilerplate",
     "captions",
     "top_of_page",
+    "site_template",
     "duplicates",
     "names",
     "artifacts",
