@@ -11,7 +11,8 @@ from importlib import resources
 from typing import Iterable
 
 # What may follow a marker phrase at the start of a line ("Read more: ...").
-SEPARATORS = r"[:：»›>→|–—\-]"
+# Dashes count only after a space, so "Tag-based" is not "Tag" + separator.
+SEPARATORS = r"(?:\s*[:：»›>→|]|\s+[–—-])"
 # Decoration around a line that is only a marker ("» Read more …").
 _DECORATION = " \t:：.…»›>→|–—-*•·▶►=_[]()"
 _WS = re.compile(r"\s+")
@@ -52,7 +53,7 @@ def alternation(phrases: Iterable[str]) -> str:
 def prefix_pattern(phrases: Iterable[str]) -> re.Pattern[str]:
     """Matches a line that starts with a phrase followed by a separator and more text."""
     return re.compile(
-        rf"^\W{{0,3}}(?:{alternation(phrases)})\s*{SEPARATORS}+\s*\S", re.IGNORECASE
+        rf"^\W{{0,3}}(?:{alternation(phrases)}){SEPARATORS}\s*\S", re.IGNORECASE
     )
 
 

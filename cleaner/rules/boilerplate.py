@@ -122,7 +122,7 @@ class Share(PhraseLineRule):
 
     def judge(self, line: str) -> str | None:
         tokens = [t for t in re.split(r"[\s|•·,/]+", phrases.normalize(line)) if t]
-        if tokens and all(t in _button_words() for t in tokens):
+        if len(tokens) >= 2 and all(t in _button_words() for t in tokens):
             return "share prompt: a row of social buttons"
         return super().judge(line)
 

@@ -18,7 +18,7 @@ from .base import ALL_PROFILES, LineRule, word_count
 _PIPE = re.compile(r"\s+[|¦]\s+")
 _TERMINAL = re.compile(r"[.!?]$")
 _NAME_TOKEN = re.compile(r"^[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’.-]*$")
-_COPYRIGHT_CREDIT = re.compile(r"(?:^|\s)(?:©|\(c\))\s*(\S+(?:\s+\S+){0,7})\s*$", re.IGNORECASE)
+_COPYRIGHT_CREDIT = re.compile(r"(?:^|\s)©\s*(\S+(?:\s+\S+){0,7})\s*$")
 _PAREN_CREDIT = re.compile(
     r"\((?:photo|photos|photograph|image|picture|foto|credit|AP Photo)\b[^()]{0,120}\)\s*$"
     r"|\([^()]{0,80}/(?:Getty Images|AFP|Reuters|AP|EPA|Bloomberg|Anadolu)[^()]{0,40}\)\s*$",
@@ -43,8 +43,13 @@ def _agencies() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
+def _credit_words() -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w)(?:{phrases.alternation(phrases.load('credit_words.txt'))})(?!\w)")
+
+
+@lru_cache(maxsize=1)
 def _credit_prefix() -> re.Pattern[str]:
-    return re.compile(rf"^\W{{0,2}}(?:{phrases.alternation(phrases.load('credit_prefixes.txt'))})\s*(?::|by\b)\s*\S", re.IGNORECASE)
+    return re.compile(rf"^\W{{0,2}}(?:{phrases.alternation(phrases.load('credit_prefixes.txt'))})\s*(?::|by\b)\s*\S")
 
 
 @lru_cache(maxsize=1)
@@ -58,16 +63,13 @@ def _caption_cue() -> re.Pattern[str]:
 
 
 def credit_reason(line: str) -> str | None:
-    """Why `line` is a photo-credit line, or None."""
+    """Why `line` is certainly a photo-credit line, or None."""
     text = line.strip()
     words = word_count(text)
     parts = _PIPE.split(text)
     if 2 <= len(parts) <= 4 and words <= 16 and not _TERMINAL.search(text):
-        if all(word_count(p) <= 7 for p in parts):
-            if _agencies().search(text):
-                return "photo credit: pipe-separated credit naming an agency"
-            if _name_shaped(parts[0]) and all(p[:1].isupper() or p[:1].isdigit() for p in parts):
-                return "photo credit: photographer | outlet"
+        if all(word_count(p) <= 7 for p in parts) and (_agencies().search(text) or _credit_words().search(text)):
+            return "photo credit: pipe-separated credit naming an agency"
     if words <= 20 and _credit_prefix().match(text):
         return "photo credit: credit prefix"
     if words <= 60 and _COPYRIGHT_CREDIT.search(text) and not re.search(r"rights reserved|\b(?:19|20)\d\d\s*$", text, re.I):
@@ -79,9 +81,31 @@ def credit_reason(line: str) -> str | None:
     return None
 
 
+def byline_credit(line: str) -> bool:
+    """"Simon Dawson | No 10 Downing Street": a name, a pipe, an outlet.
+
+    Weaker than `credit_reason` (product tables look alike: "Best For | Denim"),
+    so it counts only under a caption that describes a photo.
+    """
+    text = line.strip()
+    parts = _PIPE.split(text)
+    return (
+        2 <= len(parts) <= 3
+        and word_count(text) <= 12
+        and not _TERMINAL.search(text)
+        and _name_shaped(parts[0])
+        and all(p[:1].isupper() or p[:1].isdigit() for p in parts)
+    )
+
+
+_FUNCTION_WORDS = frozenset("a an and at best by for from in of on or the to up with".split())
+
+
 def _name_shaped(part: str) -> bool:
     tokens = part.split()
-    return 2 <= len(tokens) <= 4 and all(_NAME_TOKEN.match(t) for t in tokens)
+    return 2 <= len(tokens) <= 4 and all(
+        _NAME_TOKEN.match(t) and t.casefold() not in _FUNCTION_WORDS for t in tokens
+    )
 
 
 def _only_agencies(text: str) -> bool:
@@ -105,6 +129,8 @@ class PhotoCredit(LineRule):
 
     The caption is removed when it is one sentence directly above the credit,
     or one blank line above it and describing a photo (a date, "(L)", "speaks").
+    A credit naming no agency ("Simon Dawson | No 10 Downing Street") counts
+    only under such a describing caption.
     """
 
     id = "boilerplate.photo_credit"
@@ -123,23 +149,30 @@ class PhotoCredit(LineRule):
     def scan(self, doc: Document) -> Iterator[tuple[int, str]]:
         lines = doc.lines
         for line in lines:
-            reason = credit_reason(line.text) if line.text.strip() else None
+            if not line.text.strip():
+                continue
+            reason = credit_reason(line.text)
+            if reason:
+                caption = _caption_above(lines, line.index, need_cue=False)
+            elif byline_credit(line.text):
+                caption = _caption_above(lines, line.index, need_cue=True)
+                reason = "photo credit: photographer | outlet, under a photo caption" if caption is not None else None
             if not reason:
                 continue
             yield line.index, reason
-            caption = _caption_above(lines, line.index)
             if caption is not None:
                 yield caption, "photo caption above a credit line"
 
 
-def _caption_above(lines: list, index: int) -> int | None:
+def _caption_above(lines: list, index: int, need_cue: bool) -> int | None:
+    """The caption line above the credit at `index` (one blank line allowed if it has a cue)."""
     above = index - 1
     blank = 0
     while above >= 0 and not lines[above].text.strip() and blank < 1:
         above, blank = above - 1, blank + 1
     if above < 0 or not lines[above].text.strip():
         return None
-    return above if caption_shaped(lines[above].text, need_cue=blank > 0) else None
+    return above if caption_shaped(lines[above].text, need_cue=need_cue or blank > 0) else None
 
 
 class Caption(LineRule):

@@ -98,8 +98,16 @@ class SiteTagline(LineRule):
         if len(groups) < 2:
             return
         for copies in groups.values():
+            if not _wordy(copies[0].text):
+                continue
             for line in copies:
                 yield line.index, f"site tagline: one of {len(groups)} different lines repeated at the top"
+
+
+def _wordy(text: str) -> bool:
+    """Two words or more, mostly letters: a tagline, not a price or a product code."""
+    letters = sum(c.isalpha() for c in text)
+    return word_count(text) >= 2 and letters >= 0.6 * len(text.replace(" ", ""))
 
 
 class Dateline(LineRule):
@@ -110,10 +118,17 @@ class Dateline(LineRule):
     purpose = "Move a lone dateline line ('KIEV') from the top into metadata.dateline."
     examples = (("Peace talks gain momentum\nKIEV\nThe talks resumed on Monday in Riyadh.", "Peace talks gain momentum\nThe talks resumed on Monday in Riyadh."),)
 
+    max_position = 3  # only among the first lines of the top block
+
     def scan(self, doc: Document) -> Iterator[tuple[int, str]]:
-        for line in top_block(doc):
+        block = top_block(doc)
+        for position, line in enumerate(block[: self.max_position]):
             text = line.text.strip()
-            if word_count(text) <= 4 and _DATELINE.match(text) and sum(c.isalpha() for c in text) >= 3:
+            # The dateline is the last line of the top block, under a headline:
+            # the story follows it.  (A lone first word is a section label.)
+            if position == 0 or position != len(block) - 1:
+                continue
+            if word_count(text) <= 3 and _DATELINE.match(text) and sum(c.isalpha() for c in text) >= 3:
                 doc.metadata.setdefault("dateline", text)
                 yield line.index, "lone dateline line (moved to metadata.dateline)"
                 return
