@@ -119,8 +119,10 @@ def run(config: BatchConfig) -> Summary:
     return run_local(config)
 
 
-def prepare(config: BatchConfig, inputs: io.Inputs) -> tuple[Context, Summary, str]:
-    """Options, learned templates (pass one) and the job fingerprint."""
+def prepare(
+    config: BatchConfig, inputs: io.Inputs, learn: Callable[[BatchConfig, io.Inputs], dict[str, tuple[str, ...]]] | None = None
+) -> tuple[Context, Summary, str]:
+    """Options, learned templates (pass one, by `learn`) and the job fingerprint."""
     try:
         options = Options.build(config.profile, config.options)
     except ValueError as exc:
@@ -128,7 +130,7 @@ def prepare(config: BatchConfig, inputs: io.Inputs) -> tuple[Context, Summary, s
     summary = Summary(output=config.output)
     templates: dict[str, tuple[str, ...]] = {}
     if config.learn_templates:
-        templates = learn_local(config, inputs)
+        templates = (learn or learn_local)(config, inputs)
     summary.template_sources = len(templates)
     summary.template_lines = sum(len(v) for v in templates.values())
     ctx = Context(options, config.text_field, config.id_field, config.with_changes, config.source_field, templates)
