@@ -237,13 +237,17 @@ class SourceLink(LineRule):
 
     def scan(self, doc: Document) -> Iterator[tuple[int, str]]:
         in_block = False
-        for line in doc.lines:
+        lines = [line for line in doc.lines if line.text.strip()]
+        for position, line in enumerate(lines):
             text = line.text.strip()
-            if not text:
-                continue
             if phrases.normalize(text) in self._markers:
-                in_block = True
-                yield line.index, "source-link marker"
+                # A one-word marker ("Source") may be a heading: it needs tag lines after it.
+                after = lines[position + 1].text if position + 1 < len(lines) else ""
+                if len(text.split()) > 1 or is_tag_line(after.strip()):
+                    in_block = True
+                    yield line.index, "source-link marker"
+                    continue
+                in_block = False
             elif is_tag_line(text) and (in_block or _HASHTAGS.match(text) or _SLUG.match(text)):
                 yield line.index, "tag / timestamp / slug line" + (" after a source link" if in_block else "")
             else:

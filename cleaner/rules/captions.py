@@ -127,10 +127,12 @@ def caption_shaped(line: str, need_cue: bool) -> bool:
 class PhotoCredit(LineRule):
     """Photo-credit lines and the caption right above each.
 
-    The caption is removed when it is one sentence directly above the credit,
-    or one blank line above it and describing a photo (a date, "(L)", "speaks").
-    A credit naming no agency ("Simon Dawson | No 10 Downing Street") counts
-    only under such a describing caption.
+    The caption is the line right above the credit (one blank line between is
+    allowed) when it is one sentence that describes a photo: a date, "(L)",
+    "second from left", a present-tense verb ("speaks", "attend").  A
+    one-sentence paragraph without such a cue stays: a credit can follow
+    article text directly.  A credit naming no agency ("Simon Dawson | No 10
+    Downing Street") counts only under such a caption.
     """
 
     id = "boilerplate.photo_credit"
@@ -153,9 +155,9 @@ class PhotoCredit(LineRule):
                 continue
             reason = credit_reason(line.text)
             if reason:
-                caption = _caption_above(lines, line.index, need_cue=False)
+                caption = _caption_above(lines, line.index)
             elif byline_credit(line.text):
-                caption = _caption_above(lines, line.index, need_cue=True)
+                caption = _caption_above(lines, line.index)
                 reason = "photo credit: photographer | outlet, under a photo caption" if caption is not None else None
             if not reason:
                 continue
@@ -164,15 +166,15 @@ class PhotoCredit(LineRule):
                 yield caption, "photo caption above a credit line"
 
 
-def _caption_above(lines: list, index: int, need_cue: bool) -> int | None:
-    """The caption line above the credit at `index` (one blank line allowed if it has a cue)."""
+def _caption_above(lines: list, index: int) -> int | None:
+    """The caption line above the credit at `index` (one blank line between is allowed)."""
     above = index - 1
     blank = 0
     while above >= 0 and not lines[above].text.strip() and blank < 1:
         above, blank = above - 1, blank + 1
     if above < 0 or not lines[above].text.strip():
         return None
-    return above if caption_shaped(lines[above].text, need_cue=need_cue or blank > 0) else None
+    return above if caption_shaped(lines[above].text, need_cue=True) else None
 
 
 class Caption(LineRule):
