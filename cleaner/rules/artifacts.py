@@ -1,0 +1,370 @@
+"""Translation and typing artifacts: stutters, spacing slips, known mistranslations.
+
+Machine translation repeats a word or phrase ("resolve the resolving the"),
+glues sentences together ("him.Street") and splits words ("non -negotiable").
+Every rule here is precision first: it fixes only a shape that is never
+deliberate, and never edits inside a protected span (`cleaner.protect`: URLs,
+e-mails, domains, file names, abbreviations, initials, decimals, times).
+Deliberate repetition ("very, very", "Together. Together.", "No, no, no",
+"had had", "that that", "Bora Bora") never matches: the stutter rules only
+remove a repeated article or preposition, or a repeated 2-4 word phrase that
+ends in one, with nothing but a space between the copies.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+from typing import Iterator, NamedTuple
+
+from ..document import Document
+from ..protect import protected
+from .base import Edit, RegexRule, Rule
+
+# Words that are never doubled in grammatical English ("had had", "that that"
+# and "is is" can be; these cannot).
+_NEVER_DOUBLED = "the|a|an|of|to|for|with|from|by|and|at|into|onto|about|than"
+# What a stuttered phrase ends in: the repeated piece stops before its noun.
+_PHRASE_END = frozenset(
+    "the a an of to in on at for with from by into this that these those its their his her our".split()
+)
+
+
+class GuardedRegexRule(RegexRule):
+    """A `RegexRule` that leaves a match alone when it touches a protected span.
+
+    `edit_span(match)` says which part of the match the edit changes (by default
+    the whole match); only that part is checked against the protected spans.
+    """
+
+    def edit_span(self, match: re.Match[str]) -> tuple[int, int]:
+        return match.start(), match.end()
+
+    def find(self, doc: Document) -> Iterator[Edit]:
+        guard = None
+        for match in self.pattern.finditer(doc.text):
+            after = self.replace(match)
+            if after is None or after == match.group(0):
+                continue
+            guard = guard or protected(doc.text)
+            if not guard.touches(*self.edit_span(match)):
+                yield Edit(match.start(), match.end(), after, self.reason)
+
+
+# -- stutters -----------------------------------------------------------------
+
+
+class RepeatedWord(GuardedRegexRule):
+    """An article or preposition typed twice: "the the" -> "the".
+
+    Only words that English never doubles (`_NEVER_DOUBLED`); "had had",
+    "that that", "very, very" and names like "Bora Bora" are left alone.  A
+    capitalised second copy ("the The Hague") may be a name and stays.
+    """
+
+    id = "artifacts.repeated_word"
+    category = "artifacts"
+    purpose = "Remove an article or preposition typed twice in a row (\"the the\")."
+    examples = (
+        ("He met the the minister.", "He met the minister."),
+        ("He had had enough, and that that was so is clear.", "He had had enough, and that that was so is clear."),
+        ("A very, very warm call to Bora Bora.", "A very, very warm call to Bora Bora."),
+    )
+    pattern = re.compile(rf"\b({_NEVER_DOUBLED})((?: \1\b)+)", re.IGNORECASE)
+    reason = "word typed twice"
+
+    def replace(self, match: re.Match[str]) -> str | None:
+        first = match.group(1)
+        copies = match.group(2).split()
+        if any(c != first and c != first.lower() for c in copies):
+            return None  # "the The Hague", "A a": case differs, maybe a name
+        return first
+
+    def edit_span(self, match: re.Match[str]) -> tuple[int, int]:
+        return match.end(1), match.end()
+
+
+class RepeatedPhrase(GuardedRegexRule):
+    """A 2-4 word phrase that ends in an article or preposition, typed twice.
+
+    "to resolve the resolving the Ukraine crisis" -> "to resolve the Ukraine
+    crisis": the second copy may be an inflected form of the first word
+    ("resolving" after "resolve").  The first copy is kept.  Deliberate
+    rhetoric repeats with punctuation ("Together. Together.", "No, no, no")
+    or more than twice ("little by little by little"), and stays.
+    """
+
+    id = "artifacts.repeated_phrase"
+    category = "artifacts"
+    purpose = "Remove a short phrase the translator repeated (\"resolve the resolving the\")."
+    examples = (
+        (
+            "it would be impossible to resolve the resolving the Ukraine crisis.",
+            "it would be impossible to resolve the Ukraine crisis.",
+        ),
+        ("Talks in the in the capital.", "Talks in the capital."),
+        ("Together. Together. No, no, no.", "Together. Together. No, no, no."),
+    )
+    # word, 0-2 middle words, an end word; then the copy (its first word may inflect).
+    pattern = re.compile(
+        rf"(?<![\w’'-])(?P<head>[A-Za-z]+)(?P<tail>(?: [a-z]+){{0,2}} (?P<end>{'|'.join(sorted(_PHRASE_END))}))"
+        r" (?P<again>[a-z]+)(?P=tail)\b(?P<next> \w+)?"
+    )
+    reason = "phrase repeated by the translator"
+
+    def find(self, doc: Document) -> Iterator[Edit]:
+        text, pos, guard = doc.text, 0, None
+        while True:
+            match = self.pattern.search(text, pos)
+            if match is None:
+                return
+            after = self.replace(match)
+            if after is None:
+                pos = match.start() + 1  # a rejected match must not hide one inside it
+                continue
+            guard = guard or protected(text)
+            if not guard.touches(*self.edit_span(match)):
+                yield Edit(match.start(), match.end(), after, self.reason)
+            pos = match.end()
+
+    def replace(self, match: re.Match[str]) -> str | None:
+        head, again = match.group("head"), match.group("again")
+        if not _same_word(head, again):
+            return None
+        after = match.group("next") or ""
+        if after.strip().lower() == again.lower():
+            return None  # three copies or more: rhetoric, not a stutter
+        return head + match.group("tail") + after
+
+    def edit_span(self, match: re.Match[str]) -> tuple[int, int]:
+        return match.end("tail"), match.end("tail") + 1 + len(match.group("again")) + len(match.group("tail"))
+
+
+def _same_word(first: str, again: str) -> bool:
+    """"resolve"/"resolve", "resolve"/"resolving", "talk"/"talks": the same word, maybe inflected."""
+    first, again = first.lower(), again.lower()
+    if first == again:
+        return True
+    stem = first[:-1] if first.endswith("e") else first
+    return len(stem) >= 3 and again.startswith(stem) and again[len(stem) :] in ("ing", "ed", "d", "s", "es", "e")
+
+
+class RepeatedAttribution(Rule):
+    """An attribution the translator printed twice ('Trump, “Trump said,” Trump said.').
+
+    The intended sentence cannot be recovered safely, so this only warns.
+    """
+
+    id = "artifacts.repeated_attribution"
+    category = "artifacts"
+    purpose = "Warn about an attribution repeated by the translator (cannot be repaired safely)."
+    examples = (("where there has Trump, “Trump said,” Trump said.", "where there has Trump, “Trump said,” Trump said."),)
+    _PATTERN = re.compile(r"\b([A-Z][\w’'-]+) (said|says|added|wrote|told)\b[,.]?[”\"]? \1 \2\b")
+
+    def find(self, doc: Document) -> Iterator[Edit]:
+        for m in self._PATTERN.finditer(doc.text):
+            doc.warn(self.id, f"attribution {m.group(1)} {m.group(2)!r} repeated", m.start(), m.end())
+        return iter(())
+
+
+# -- spacing ------------------------------------------------------------------
+
+
+class SentenceSpace(GuardedRegexRule):
+    """A missing space between two sentences: "to him.Street signals" -> "to him. Street signals".
+
+    Only after a lower-case word of two letters or more (or a year) and before
+    a capitalised word, and never inside a protected span: "U.S.", "p.m.",
+    "J.K.", "3.5", "example.com", "www.Site.org", "report.Pdf" stay.
+    """
+
+    id = "artifacts.sentence_space"
+    category = "artifacts"
+    purpose = "Insert the missing space after a full stop between two sentences (\"him.Street\")."
+    examples = (
+        ("He speaks to him.Street signals matter.", "He speaks to him. Street signals matter."),
+        ("At 3 p.m. in the U.S. J.K. Rowling paid 3.5% on example.com.", "At 3 p.m. in the U.S. J.K. Rowling paid 3.5% on example.com."),
+        ("Visit www.Example.com or mail press@un.Org today.", "Visit www.Example.com or mail press@un.Org today."),
+    )
+    pattern = re.compile(r"(?<![\w.@/\\:-])(?:[a-z]{2,}|\d{4})[.!?](?=[A-Z][a-z])")
+    reason = "missing space between sentences"
+
+    def replace(self, match: re.Match[str]) -> str:
+        return match.group(0) + " "
+
+    def edit_span(self, match: re.Match[str]) -> tuple[int, int]:
+        return match.end() - 1, match.end()
+
+
+class HyphenSpace(GuardedRegexRule):
+    """A space before the hyphen of a prefixed word: "non -negotiable" -> "non-negotiable".
+
+    Only after a listed prefix ("non", "anti", "pro", "self", "ex", "co", ...);
+    a suspended hyphen ("pro- and anti-war") and a minus ("3 -2") stay.
+    """
+
+    id = "artifacts.hyphen_space"
+    category = "artifacts"
+    purpose = "Remove a space before the hyphen inside a prefixed word (\"non -negotiable\")."
+    examples = (
+        ("certain non -negotiable problems", "certain non-negotiable problems"),
+        ("pro- and anti-war groups; the score was 3 -2", "pro- and anti-war groups; the score was 3 -2"),
+    )
+    pattern = re.compile(
+        r"(?<![\w-])(?i:non|anti|pro|co|pre|post|self|ex|multi|semi|counter|cross|inter|over|under|sub|super"
+        r"|ultra|mid|quasi|pseudo|neo|vice|well|half|re|bi|trans|extra|socio|geo|pan|euro|long|short|full)"
+        r" (?=-[A-Za-z]{2,})"
+    )
+    reason = "space before the hyphen inside a word"
+
+    def replace(self, match: re.Match[str]) -> str:
+        return match.group(0)[:-1]
+
+
+class TimeZoneSpace(GuardedRegexRule):
+    """A time glued to its time zone: "(14:00CET)" -> "(14:00 CET)"."""
+
+    id = "artifacts.time_zone_space"
+    category = "artifacts"
+    purpose = "Insert the space between a time and its time zone (\"14:00CET\")."
+    examples = (("ended before 3 p.m. (14:00CET).", "ended before 3 p.m. (14:00 CET)."),)
+    pattern = re.compile(
+        r"\b\d{1,2}[:.]\d{2}(?=(?:CET|CEST|EET|EEST|WET|WEST|MSK|GMT|UTC|BST|IST|EST|EDT|CST|CDT|MST|MDT"
+        r"|PST|PDT|AKST|HST|JST|KST|AEST|AEDT|SGT|HKT|TRT)\b)"
+    )
+    reason = "missing space between time and time zone"
+
+    def replace(self, match: re.Match[str]) -> str:
+        return match.group(0) + " "
+
+    def edit_span(self, match: re.Match[str]) -> tuple[int, int]:
+        return match.end(), match.end()
+
+
+class SpaceBeforePunctuation(GuardedRegexRule):
+    """A space before a comma or full stop: "Russia , Ukraine ." -> "Russia, Ukraine.".
+
+    A spaced ellipsis (". . ."), ".NET", ".5" and "1 ,000"-style numbers stay.
+    """
+
+    id = "artifacts.space_before_punctuation"
+    category = "artifacts"
+    purpose = "Remove a space before a comma or a full stop."
+    examples = (
+        ("Russia , Ukraine and Turkey met .", "Russia, Ukraine and Turkey met."),
+        ("He paused . . . then used .NET and .5 grams.", "He paused . . . then used .NET and .5 grams."),
+    )
+    pattern = re.compile(r"(?<=[^\W_])[ \t]+(?=[,.](?:[ \t]*$|[ \t\n”’\"»)]))", re.MULTILINE)
+    reason = "space before punctuation"
+
+    def replace(self, match: re.Match[str]) -> str | None:
+        text, after = match.string, match.end() + 1
+        rest = text[after : after + 3].lstrip(" \t")
+        if rest.startswith("."):
+            return None  # ". . ." spaced ellipsis
+        return ""
+
+
+class QuoteSpace(GuardedRegexRule):
+    """A missing space before an opening quote: "Publication in x“All we need" -> "in x “All we need".
+
+    Not in text that uses German quotes („...“), where “ closes.
+    """
+
+    id = "artifacts.quote_space"
+    category = "artifacts"
+    purpose = "Insert the missing space before an opening “ quote (\"in x“All\")."
+    examples = (
+        ("Donald Tusk wrote in x“All we need is peace.”", "Donald Tusk wrote in x “All we need is peace.”"),
+        ("Er sagte „Wir schaffen das“Und ging.", "Er sagte „Wir schaffen das“Und ging."),
+    )
+    pattern = re.compile(r"(?<=[a-z0-9,:])“(?=[A-Z])")
+    reason = "missing space before an opening quote"
+
+    def find(self, doc: Document) -> Iterator[Edit]:
+        if "„" in doc.text:
+            return iter(())
+        return super().find(doc)
+
+    def replace(self, match: re.Match[str]) -> str:
+        return " “"
+
+    def edit_span(self, match: re.Match[str]) -> tuple[int, int]:
+        return match.start(), match.start()
+
+
+# -- glossary -----------------------------------------------------------------
+
+
+class GlossaryEntry(NamedTuple):
+    wrong: str
+    right: str
+    note: str
+
+
+def parse_glossary(text: str) -> tuple[GlossaryEntry, ...]:
+    """Entries of a glossary file: `wrong<TAB>right<TAB>note`; `#` comments, a header line."""
+    entries = []
+    for raw in text.splitlines():
+        if not raw.strip() or raw.lstrip().startswith("#"):
+            continue
+        cells = raw.split("\t")
+        if len(cells) < 2 or cells[0] == "wrong":
+            continue
+        entries.append(GlossaryEntry(cells[0].strip(), cells[1].strip(), cells[2].strip() if len(cells) > 2 else ""))
+    return tuple(entries)
+
+
+@lru_cache(maxsize=1)
+def glossary() -> tuple[GlossaryEntry, ...]:
+    return parse_glossary(resources.files("cleaner.data").joinpath("glossary.tsv").read_text(encoding="utf-8"))
+
+
+class Glossary(Rule):
+    """Known mistranslations from `cleaner/data/glossary.tsv` ("Sovereign Police Fund").
+
+    Conservative by default: runs only with option `glossary` true or when the
+    rule is enabled by id.  Matches whole words, case-sensitively.
+    """
+
+    id = "artifacts.glossary"
+    category = "artifacts"
+    purpose = "Replace known mistranslations listed in glossary.tsv (option glossary)."
+    examples = (
+        (
+            "Kirill Dmitriev, head of the Sovereign Police Fund of Russia",
+            "Kirill Dmitriev, head of the Sovereign Wealth Fund of Russia",
+            {"glossary": True},
+        ),
+        ("the Sovereign Police Fund of Russia", "the Sovereign Police Fund of Russia"),
+    )
+
+    def __init__(self, entries: tuple[GlossaryEntry, ...] | None = None) -> None:
+        self.entries = glossary() if entries is None else entries
+        by_wrong = {e.wrong: e for e in self.entries}
+        self._by_wrong = by_wrong
+        alternatives = "|".join(re.escape(w) for w in sorted(by_wrong, key=len, reverse=True))
+        self._pattern = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)") if by_wrong else None
+
+    def find(self, doc: Document) -> Iterator[Edit]:
+        options = doc.options
+        if self._pattern is None or not (options.glossary or self.id in options.enable):
+            return
+        guard = protected(doc.text)
+        for m in self._pattern.finditer(doc.text):
+            entry = self._by_wrong[m.group(0)]
+            if not guard.touches(m.start(), m.end()):
+                yield Edit(m.start(), m.end(), entry.right, f"glossary: {entry.note or 'known mistranslation'}")
+
+
+RULES = (
+    RepeatedWord,
+    RepeatedPhrase,
+    RepeatedAttribution,
+    SentenceSpace,
+    HyphenSpace,
+    TimeZoneSpace,
+    SpaceBeforePunctuation,
+    QuoteSpace,
+    Glossary,
+)

@@ -1,0 +1,171 @@
+"""Foreign-language leftovers: a paragraph or sentence the translator did not translate.
+
+Option `foreign_lines`: "warn" (default) keeps it with a warning, "remove"
+deletes it as untranslated boilerplate.  Judging is two-stage, to stay cheap
+on large inputs: a line rich in the article language's function words
+(`cleaner/data/function_words.txt`) is the article's language and is never
+sent to langdetect; only the few suspects are.  A suspect is foreign when
+langdetect (fixed seed) is sure (`min_probability`) AND there is positive
+evidence of the other language: its function words, or another script.
+Lines too short to judge (`min_letters`, `min_words`) are left to the
+boilerplate phrase lists.  A line holding quote marks is content (a quoted
+phrase with its translation) and is never removed, only warned about.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from importlib import resources
+from typing import Iterator
+
+from ..document import Document, Line
+from .base import Edit, Rule, remove_line
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+_QUOTES = re.compile(r"[\"“”„«»‘]")
+# Sentences inside one paragraph: a stop, spaces, then a capital or an opening quote.
+_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[\"“„«]?[^\W\d_])")
+
+
+@lru_cache(maxsize=1)
+def function_words() -> dict[str, frozenset[str]]:
+    """Language code -> its frequent function words (data/function_words.txt)."""
+    table: dict[str, frozenset[str]] = {}
+    text = resources.files("cleaner.data").joinpath("function_words.txt").read_text(encoding="utf-8")
+    for raw in text.splitlines():
+        if raw.strip() and not raw.startswith("#") and "\t" in raw:
+            code, words = raw.split("\t", 1)
+            table[code.strip()] = frozenset(words.split())
+    return table
+
+
+def function_share(words: list[str], listed: frozenset[str]) -> float:
+    return sum(1 for w in words if w in listed) / len(words) if words else 0.0
+
+
+def script(text: str) -> str | None:
+    """The dominant writing system of `text` ("LATIN", "CYRILLIC", "CJK", ...)."""
+    counts: dict[str, int] = {}
+    for ch in text:
+        if ch.isalpha():
+            name = "LATIN" if ch < "\u0250" else unicodedata.name(ch, "?").split(" ")[0]
+            counts[name] = counts.get(name, 0) + 1
+    return max(counts, key=counts.__getitem__) if counts else None
+
+
+class ForeignLines(Rule):
+    """A paragraph (or a sentence of one) in another language than the article's."""
+
+    id = "artifacts.foreign_lines"
+    category = "artifacts"
+    purpose = "Warn about (or, with foreign_lines=remove, remove) untranslated paragraphs and sentences."
+    examples = (
+        (
+            "The talks in Istanbul ended on Friday without a ceasefire, officials from both sides said.\n"
+            "Die Gespräche wurden nach drei Stunden ohne eine Einigung über einen Waffenstillstand beendet.\n"
+            "Both delegations agreed to exchange prisoners and to meet again in the coming weeks.\n"
+            "Russia and Ukraine have not held direct talks since the first months of the war in 2022.",
+            "The talks in Istanbul ended on Friday without a ceasefire, officials from both sides said.\n"
+            "Both delegations agreed to exchange prisoners and to meet again in the coming weeks.\n"
+            "Russia and Ukraine have not held direct talks since the first months of the war in 2022.",
+            {"foreign_lines": "remove"},
+        ),
+        (
+            "Protesters chanted “Slava Ukraini” (Glory to Ukraine) outside the embassy on Friday.",
+            "Protesters chanted “Slava Ukraini” (Glory to Ukraine) outside the embassy on Friday.",
+            {"foreign_lines": "remove"},
+        ),
+    )
+    # Below these a line is too short for langdetect to judge reliably.
+    min_letters = 40
+    min_words = 6
+    # A line with at least this share of the article language's function words is the
+    # article's language (English prose runs at 30-45% with the listed words).
+    same_language_share = 0.12
+    # ... and one with this share of another language's function words is that language.
+    other_language_share = 0.15
+    min_probability = 0.95
+    # Never treat more than this share of the article's letters as foreign: then the
+    # article's language itself is in doubt.
+    max_foreign_share = 0.3
+
+    def find(self, doc: Document) -> Iterator[Edit]:
+        candidates = [line for line in doc.lines if len(line.text.split()) >= self.min_words]
+        if not candidates:
+            return
+        from ..language import detect
+
+        sample = "\n".join(line.text for line in candidates)[:3000]
+        article = detect(sample)
+        if article is None:
+            return
+        home_script = script(sample)
+        found: list[tuple[Line, int, int, str]] = []  # line, start, end within line, language
+        for line in candidates:
+            language = self._foreign(line.text, article, home_script)
+            if language:
+                found.append((line, 0, len(line.text), language))
+                continue
+            for start, end in _sentences(line.text):
+                language = self._foreign(line.text[start:end], article, home_script)
+                if language:
+                    found.append((line, start, end, language))
+        if not found:
+            return
+        total = sum(ch.isalpha() for ch in doc.text)
+        foreign = sum(sum(ch.isalpha() for ch in line.text[s:e]) for line, s, e, _ in found)
+        if foreign > self.max_foreign_share * total:
+            return
+        remove = doc.options.foreign_lines == "remove"
+        for line, start, end, language in found:
+            whole = start == 0 and end == len(line.text)
+            if remove and not _QUOTES.search(line.text[start:end]):
+                reason = f"untranslated {language} text in a {article} article"
+                if whole:
+                    yield remove_line(doc.text, line, reason)
+                else:
+                    yield Edit(line.start + start, line.start + end, "", reason)
+            else:
+                what = "paragraph" if whole else "sentence"
+                doc.warn(self.id, f"{what} in {language}, not {article}: untranslated?", line.start + start, line.start + end)
+
+    def _foreign(self, text: str, article: str, home_script: str | None) -> str | None:
+        """The language of `text` when it is clearly not `article`, else None."""
+        if sum(ch.isalpha() for ch in text) < self.min_letters:
+            return None
+        words = [w.lower() for w in _WORD.findall(text)]
+        if len(words) < self.min_words:
+            return None
+        table = function_words()
+        if article in table:
+            share = function_share(words, table[article])
+            if share >= self.same_language_share or (share and _QUOTES.search(text)):
+                return None  # the article's language, or a quoted phrase with its translation
+        own_script = script(text)
+        if article not in table and own_script == home_script:
+            return None  # no cheap evidence either way: do not pay for langdetect
+        from ..language import probabilities
+
+        ranked = probabilities(text)
+        if not ranked or ranked[0][0] == article or ranked[0][1] < self.min_probability:
+            return None
+        language = ranked[0][0]
+        if language in table:
+            evidence = function_share(words, table[language]) >= self.other_language_share
+        else:
+            evidence = own_script != home_script
+        return language if evidence else None
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    """The sentences of a paragraph of two or more, each with the spaces after it
+    (so that removing one leaves "A. C." from "A. B. C."); [] for one sentence."""
+    starts = [0] + [m.end() for m in _SENTENCE.finditer(text)]
+    if len(starts) == 1:
+        return []
+    ends = starts[1:] + [len(text)]
+    return list(zip(starts, ends))
+
+
+RULES = (ForeignLines,)

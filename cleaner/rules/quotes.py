@@ -1,0 +1,183 @@
+"""Quote marks: a mark pointing the wrong way, and paragraphs whose quotes do not balance.
+
+A paragraph is one line.  A mark is repaired only where one repair is
+possible: an opening “ that ends a paragraph or stands before the attribution
+while a quotation is open ("not confrontation. “", "our goal, “Sak said.")
+can only be a closing mark; a ” that opens a paragraph with nothing open can
+only be an opening one.  Anything else that does not balance gets a warning.
+
+A quotation may run over several paragraphs: each then opens with “ and only
+the last closes, so an unclosed paragraph followed by one that opens with a
+quote mark is balanced.  Text that uses German marks („...“) is left alone.
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterator, NamedTuple
+
+from ..document import Document
+from .base import Edit, Rule
+
+_VERBS = (
+    "said|says|added|told|wrote|asked|stressed|noted|continued|explained|insisted|argued|warned"
+    "|stated|replied|concluded|declared|remarked|commented|recalled|tweeted|posted|emphasized|emphasised"
+)
+_NAME = r"[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){0,3}"
+# What follows a closing mark in an attribution: "Sak said.", "said Peskov,", "he added."
+_ATTRIBUTION = re.compile(
+    rf"(?:{_NAME}|he|she|they|it|we) (?:{_VERBS})\b[^“”\"‘]{{0,80}}$|(?:{_VERBS}) {_NAME}[,.]"
+)
+
+
+class Marks(NamedTuple):
+    open: str
+    close: str
+    directed: bool  # False for the straight " (one mark for both ends)
+
+
+_DOUBLE = Marks("“", "”", True)
+_SINGLE = Marks("‘", "’", True)
+_STRAIGHT = Marks('"', '"', False)
+
+
+def _depth(marks: Marks, text: str) -> int:
+    """How many quotations of this kind are open at the end of `text`."""
+    if not marks.directed:
+        return text.count(marks.open) % 2
+    if marks is _SINGLE:
+        # ’ inside a word is an apostrophe ("it’s"): only a ’ not followed by a letter may close.
+        closes = sum(1 for m in re.finditer("’(?![^\\W\\d_])", text))
+        return text.count("‘") - closes
+    return text.count(marks.open) - text.count(marks.close)
+
+
+def _closers_after(marks: Marks, text: str) -> int:
+    """Closing marks in `text` that nothing in `text` opened."""
+    depth, unmatched = 0, 0
+    for ch in text:
+        if ch == marks.open and (marks.directed or depth == 0):
+            depth += 1
+        elif ch == marks.close:
+            if depth:
+                depth -= 1
+            else:
+                unmatched += 1
+    return unmatched
+
+
+class QuoteDirection(Rule):
+    """A quote mark pointing the wrong way, where only one repair is possible.
+
+    - an opening mark at the end of a paragraph, with a quotation open:
+      "not confrontation. “" -> "not confrontation.”";
+    - an opening mark after a comma or stop, before the attribution, with a
+      quotation open and nothing left to close later: "our goal, “Sak said."
+      -> "our goal,” Sak said.";
+    - a closing ” that starts a paragraph holding more ” than “:
+      "”We want peace,” he said." -> "“We want peace,” he said.".
+    The same for ‘ ’ and, for the spacing, for straight quotes.
+    """
+
+    id = "artifacts.quote_direction"
+    category = "artifacts"
+    purpose = "Turn a quote mark that points the wrong way (“ ending a quotation) the right way."
+    examples = (
+        ("He told CNBC that “a door opened, not confrontation. “", "He told CNBC that “a door opened, not confrontation.”"),
+        ("“Now that is our goal, “Sak said.", "“Now that is our goal,” Sak said."),
+        ("”We want peace,” he said.", "“We want peace,” he said."),
+        ('"Now that is our goal, "Sak said.', '"Now that is our goal," Sak said.'),
+        ("He said, “Trump said it was fine.”", "He said, “Trump said it was fine.”"),
+    )
+
+    def find(self, doc: Document) -> Iterator[Edit]:
+        if "„" in doc.text:
+            return
+        for line in doc.lines:
+            text = line.text
+            if not any(q in text for q in "“”‘\""):
+                continue
+            for marks in (_DOUBLE, _SINGLE, _STRAIGHT):
+                if marks.open in text or marks.close in text:
+                    for start, end, after in _repairs(marks, text):
+                        yield Edit(line.start + start, line.start + end, after, "quote mark pointing the wrong way")
+
+
+def _repairs(marks: Marks, text: str) -> Iterator[tuple[int, int, str]]:
+    """(start, end, replacement) within one paragraph, at most one per mark."""
+    opening, closing = marks.open, marks.close
+    # 1. ” opening the paragraph, when the paragraph holds more ” than “.
+    if marks.directed and marks is _DOUBLE and re.match(r"”\w", text) and text.count("”") > text.count("“"):
+        yield 0, 1, opening
+        text = opening + text[1:]
+    # 2. An opening mark ending the paragraph while a quotation is open.
+    m = re.search(rf"(?<=[^\s{re.escape(opening)}])( ?){re.escape(opening)}[ \t]*$", text)
+    if m and _depth(marks, text[: m.start()]) >= 1:
+        yield m.start(), m.end(), closing
+        return
+    # 3. ", “Sak said." -- an opening mark before the attribution while a quotation is open.
+    for m in re.finditer(rf"(?<=[,.!?]) {re.escape(opening)}(?=\S)", text):
+        rest = text[m.end() :]
+        if (
+            _depth(marks, text[: m.start()]) >= 1
+            and _ATTRIBUTION.match(rest)
+            and _closers_after(marks, rest) == 0
+            and opening not in rest
+        ):
+            yield m.start(), m.end(), closing + " "
+            return
+
+
+class QuoteBalance(Rule):
+    """Warns about a paragraph whose quote marks do not balance; never edits.
+
+    Runs after `artifacts.quote_direction`: what is left cannot be repaired
+    safely (where does the quotation end?).  A paragraph left open before one
+    that opens with a quote mark is a quotation running on, not an error.
+    """
+
+    id = "artifacts.quote_balance"
+    category = "artifacts"
+    purpose = "Warn about unbalanced quote marks in a paragraph (cannot be repaired safely)."
+    examples = (("“We want peace, he said.\nThe end.", "“We want peace, he said.\nThe end."),)
+
+    def find(self, doc: Document) -> Iterator[Edit]:
+        kinds = [Marks("„", "“", True), _SINGLE] if "„" in doc.text else [_DOUBLE, _SINGLE, _STRAIGHT]
+        kinds.append(Marks("«", "»", True))
+        lines = [line for line in doc.lines if line.text.strip()]
+        for i, line in enumerate(lines):
+            following = lines[i + 1].text.lstrip() if i + 1 < len(lines) else ""
+            for marks in kinds:
+                problem = _imbalance(marks, line.text, following)
+                if problem:
+                    doc.warn(self.id, problem, line.start, line.end)
+        return iter(())
+
+
+def _imbalance(marks: Marks, text: str, following: str) -> str | None:
+    if marks.open not in text and marks.close not in text:
+        return None
+    runs_on = following.startswith(marks.open)
+    if not marks.directed:
+        if text.count(marks.open) % 2 and not runs_on:
+            return f"odd number of {marks.open} quote marks in the paragraph"
+        return None
+    if marks is _SINGLE:
+        # Only an opening ‘ with no possible closer is certain: ’ doubles as apostrophe.
+        closers = len(re.findall("’(?![^\\W\\d_])", text))
+        if text.count("‘") > closers and not runs_on:
+            return "‘ opened and never closed in the paragraph"
+        return None
+    depth = 0
+    for ch in text:
+        if ch == marks.open:
+            depth += 1
+        elif ch == marks.close:
+            depth -= 1
+            if depth < 0:
+                return f"{marks.close} closes a quotation that was never opened"
+    if depth > 0 and not runs_on:
+        return f"{marks.open} opened and never closed in the paragraph"
+    return None
+
+
+RULES = (QuoteDirection, QuoteBalance)
