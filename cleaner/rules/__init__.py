@@ -29,6 +29,9 @@ _MODULES = (
     "duplicates",
     "names",
     "artifacts",
+    "quotes",
+    "foreign",
+    "fragments",
 )
 
 
