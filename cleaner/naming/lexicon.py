@@ -1,0 +1,63 @@
+"""Tokens, the transliteration fold and the ordinary-word guard.
+
+`fold("Lavrow") == fold("Lavrov")`: the fold maps spellings that differ only by
+diacritics, case, doubled letters or common transliteration pairs (w/v, y/i,
+x/ks, ph/f, kh/h, ck/k) to one key, so a fuzzy distance on folded keys counts
+only the real garbling.
+
+The guard: a token that is an ordinary dictionary word (cleaner/data/
+dictionary_words.txt) is never capitalised nor fuzzily rewritten.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from importlib import resources
+
+# A word: letters only (hyphens and apostrophes split words: "Putin’s" -> "Putin").
+WORD = re.compile(r"[^\W\d_]+")
+
+# Letters NFKD does not decompose.
+_SPECIAL = str.maketrans({"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ð": "d", "þ": "th", "æ": "ae", "œ": "oe", "ß": "ss"})
+# Transliteration pairs, applied in order on the case-folded, accent-free text.
+_TRANSLIT = (("ph", "f"), ("kh", "h"), ("ck", "k"), ("x", "ks"), ("w", "v"), ("y", "i"))
+_REPEAT = re.compile(r"(.)\1+")
+
+
+@lru_cache(maxsize=65536)
+def fold(token: str) -> str:
+    """Key under which transliteration and diacritic variants coincide.
+
+    >>> fold("Erdoğan") == fold("Erdogan"), fold("Lavrow") == fold("Lavrov"), fold("Kiiv") == fold("Kyiv")
+    (True, True, True)
+    """
+    s = unicodedata.normalize("NFKD", token.casefold())
+    s = "".join(c for c in s if not unicodedata.combining(c)).translate(_SPECIAL)
+    for a, b in _TRANSLIT:
+        s = s.replace(a, b)
+    return _REPEAT.sub(r"\1", s)
+
+
+@lru_cache(maxsize=1)
+def _dictionary() -> tuple[frozenset[str], frozenset[str]]:
+    text = resources.files("cleaner.data").joinpath("dictionary_words.txt").read_text(encoding="utf-8")
+    exact = frozenset(w for w in (line.strip() for line in text.splitlines()) if w and not w.startswith("#"))
+    lower = frozenset(w for w in exact if w.islower())
+    return exact, lower
+
+
+def is_ordinary(word: str) -> bool:
+    """True when `word`, lowercased, is an ordinary (lowercase) dictionary word: "bush", "turkey"."""
+    return word.lower() in _dictionary()[1]
+
+
+def is_dictionary_word(word: str) -> bool:
+    """True when `word` is spelt as the dictionary spells it ("Russian", "February", "bush")."""
+    exact, lower = _dictionary()
+    return word in exact or word.lower() in lower
+
+
+def is_capitalised(word: str) -> bool:
+    """First letter upper case, the rest not all upper case ("Putin", not "NATO")."""
+    return word[:1].isupper() and not (len(word) > 1 and word.isupper())

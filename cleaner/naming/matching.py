@@ -1,0 +1,165 @@
+"""Which known spelling a garbled name word stands for, and how sure we are.
+
+Candidates come from one batch call (`rapidfuzz.process.cdist`, optimal string
+alignment distance, so a swap of two letters counts one edit) between the
+folded keys of the article's unknown words and of every known word: the
+gazetteer's and the article's own names.  The fold already absorbs
+diacritics, doubled letters and w/v, y/i transliteration, so the distance
+counts only real damage: "Lavrow"/"Lavrov" 0, "putn"/"Putin" 1,
+"Hegesh"/"Hegseth" 2.
+
+The decision (`Matcher.judge`) is a short list of evidence rules, precision
+first.  A candidate must be *supported*: a gazetteer word, or a word the
+article writes at least `ARTICLE_MIN_COUNT` times and more often than the
+suspect.  Then:
+
+- distance 0 (only transliteration / diacritics / doubling): repair;
+- distance 1: repair when the article also writes the target, or a first
+  name / title is shared ("President Putn" / "President Putin"), or the word is
+  long (`LONG_WORD` folded letters) and the target is in the gazetteer;
+- distance 2: repair only with a shared first name (`Pete Hegesh` and the
+  gazetteer's "Pete Hegseth") and at least `MIN_LENGTH_TWO_EDITS` letters;
+- anything else within reach: a warning, not an edit.
+
+Never merged: two gazetteer words (a known word is never a suspect); a word
+the article writes several times into an article-only name; a surname into a
+first name ("Dmitryv" is not "Dmitry"); two candidates that tie.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+from .evidence import Evidence
+from .gazetteer import Gazetteer
+from .lexicon import fold, is_ordinary
+
+MIN_LENGTH = 4  # shorter words (Xi, Li, Kim, Sak) are too ambiguous to repair
+MAX_DISTANCE = 2  # edits on folded keys; beyond that, different names
+LONG_WORD = 7  # folded letters: one edit in a word this long is rarely another name
+MIN_LENGTH_TWO_EDITS = 6
+WARN_MIN_LENGTH = 6  # folded letters: shorter one-edit look-alikes without evidence are not even warned
+ARTICLE_MIN_COUNT = 2  # an article-only target must be written at least this often
+
+
+@dataclass(frozen=True)
+class Verdict:
+    source: str
+    target: str  # the known word matched
+    distance: int  # folded edits between source and target
+    form: str  # the spelling to write
+    confident: bool  # False: a warning, not an edit
+    reason: str
+
+
+@lru_cache(maxsize=8)
+def _gazetteer_targets(gaz: Gazetteer) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    words = tuple(sorted(t for t in gaz.tokens if len(t) >= MIN_LENGTH and t[:1].isupper() and not is_ordinary(t)))
+    return words, tuple(fold(w) for w in words)
+
+
+def first_name_only(word: str, gaz: Gazetteer, ev: Evidence) -> bool:
+    """A word only ever seen before another name word: a first name, not a surname."""
+    info = gaz.tokens.get(word)
+    if info is not None:
+        return info.roles <= {"first", "middle"} and word not in ev.heads
+    return word not in ev.heads and ev.count(word) > 0
+
+
+class Matcher:
+    def __init__(self, gaz: Gazetteer, ev: Evidence, style: str = "consistent") -> None:
+        self.gaz, self.ev, self.style = gaz, ev, style
+        g_words, g_folds = _gazetteer_targets(gaz)
+        article = sorted(
+            w for w in ev.counts if len(w) >= MIN_LENGTH and w not in gaz.tokens and not is_ordinary(w)
+        )
+        self.targets = list(g_words) + article
+        self.target_folds = list(g_folds) + [fold(w) for w in article]
+
+    # -- spelling to write -------------------------------------------------
+    def preferred(self, word: str) -> str:
+        """The spelling to write for known word `word` under the house style."""
+        group = self.gaz.group(word)
+        if group is None:
+            return word
+        if self.style == "canonical":
+            return group.canonical
+        seen = [(self.ev.count(f), f == group.canonical, f) for f in group.forms if self.ev.count(f)]
+        return max(seen)[2] if seen else group.canonical
+
+    # -- the decision ------------------------------------------------------
+    def candidates(self, sources: list[str]) -> dict[str, list[tuple[str, int]]]:
+        """For each source word: (target, folded distance) within MAX_DISTANCE, one batch call."""
+        found: dict[str, list[tuple[str, int]]] = {s: [] for s in sources}
+        if not sources or not self.targets:
+            return found
+        matrix = process.cdist(
+            [fold(s) for s in sources], self.target_folds, scorer=OSA.distance,
+            score_cutoff=MAX_DISTANCE, dtype="int32", workers=1,
+        )
+        rows, cols = (matrix <= MAX_DISTANCE).nonzero()
+        for r, c in zip(rows.tolist(), cols.tolist()):
+            if self.targets[c] != sources[r]:
+                found[sources[r]].append((self.targets[c], int(matrix[r, c])))
+        return found
+
+    def context(self, source: str, target: str) -> str | None:
+        """A first name or title written before both words, or before the target in the gazetteer."""
+        for p in sorted(self.ev.before.get(source, ())):
+            if (p, target) in self.gaz.pairs or p in self.ev.before.get(target, ()):
+                return p
+        return None
+
+    def judge(self, source: str, found: list[tuple[str, int]]) -> Verdict | None:
+        ev, gaz = self.ev, self.gaz
+        n_source = max(1, ev.count(source))
+        is_head = source in ev.heads or ev.count(source) == 0
+        size = len(fold(source))
+        ranked = []
+        for target, d in found:
+            known = target in gaz.tokens
+            n_target = ev.count(target)
+            if is_head and first_name_only(target, gaz, ev):
+                continue  # "Dmitryv" (a surname) is not "Dmitry" (a first name)
+            if not known and (n_target < ARTICLE_MIN_COUNT or n_target <= n_source):
+                continue  # an article-only name must outnumber the suspect
+            shared = self.context(source, target)
+            first_name = shared is not None and not is_ordinary(shared)
+            if n_source >= 2 and not (known and (d == 0 or shared)):
+                continue  # two names that each appear several times: never merged
+            if d == 0:
+                confident = True
+            elif d == 1:
+                confident = n_target > 0 or shared is not None or (known and size >= LONG_WORD)
+                if not confident and size < WARN_MIN_LENGTH:
+                    continue  # "Keir" / "Deir": short words one edit apart are usually two names
+            else:
+                confident = first_name and size >= MIN_LENGTH_TWO_EDITS
+                if not confident and not (size >= LONG_WORD and n_target > 0):
+                    continue  # too far, too little evidence even for a warning
+            ranked.append(((not confident, d, shared is None, n_target == 0, not known, -n_target), target, shared, known))
+        if not ranked:
+            return None
+        ranked.sort()
+        key, target, shared, known = ranked[0]
+        d = key[1]
+        form = self.preferred(target)
+        rivals = [r for r in ranked[1:] if r[0][:4] == key[:4] and self.preferred(r[1]) != form]
+        reason = self.reason(target, form, shared, known)
+        if rivals:
+            return Verdict(source, target, d, form, False, f"ambiguous: {reason}; or {self.preferred(rivals[0][1])!r}")
+        return Verdict(source, target, d, form, not key[0], reason)
+
+    def reason(self, target: str, form: str, shared: str | None, known: bool) -> str:
+        parts = []
+        n = self.ev.count(form)
+        if n:
+            parts.append(f"{n} other mention{'s' if n > 1 else ''} write{'' if n > 1 else 's'} {form!r}")
+        if known:
+            parts.append(f"gazetteer: {self.gaz.describe(target)}")
+        if shared:
+            parts.append(f"same preceding name {shared!r}")
+        return "; ".join(parts) or f"known spelling {form!r}"

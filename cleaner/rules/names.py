@@ -1,0 +1,210 @@
+"""Name rules: garbled, lowercased and inconsistently spelt proper nouns.
+
+Evidence is the whole raw article (`doc.snapshots["encoded"]`, captions and
+all), the gazetteer (cleaner/data/gazetteer.tsv) and the user's `names`;
+edits go to the current text.  Helpers live in `cleaner.naming`.
+
+- `names.variants`: a capitalised word that no dictionary or gazetteer knows,
+  within a few folded edits of a known name ("Lavrow" -> "Lavrov",
+  "Pete Hegesh" -> "Pete Hegseth");
+- `names.case`: a known name written in lowercase ("in kyiv" -> "in Kyiv",
+  "and putn" -> "and Putin"), never an ordinary word ("turkey", "may");
+- `names.style`: spelling variants of one gazetteer entity made consistent
+  (the article's dominant spelling) or canonical (option name_style).
+
+Precision first: a match below the confidence rules of
+`cleaner.naming.matching` is a warning with offsets, never an edit.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import TYPE_CHECKING, Iterator
+
+from ..naming.evidence import Evidence, collect
+from ..naming.gazetteer import Gazetteer, load
+from ..naming.lexicon import WORD, is_capitalised, is_dictionary_word
+from ..naming.matching import ARTICLE_MIN_COUNT, MIN_LENGTH, Matcher
+from .base import Edit, Rule
+
+if TYPE_CHECKING:
+    from ..document import Document
+
+# A word inside a URL, address, handle, hashtag or file name is not prose.
+_NOT_PROSE = re.compile(r"[/@#_=\\]|www\.|https?:|\.[a-z]{2,4}\b")
+
+
+def evidence_text(doc: "Document") -> str:
+    """The whole raw article; the current text when a rule runs alone."""
+    return doc.snapshots.get("encoded", doc.text)
+
+
+def in_prose(text: str, start: int, end: int, hyphen_ok: bool = True) -> bool:
+    """Whether the word at [start, end) stands in running text (not a URL, hashtag, "O'Brien" part)."""
+    lo, hi = start, end
+    while lo > 0 and not text[lo - 1].isspace() and start - lo < 200:
+        lo -= 1
+    while hi < len(text) and not text[hi].isspace() and hi - end < 200:
+        hi += 1
+    chunk = text[lo:hi]
+    if _NOT_PROSE.search(chunk):
+        return False
+    before = text[start - 1] if start else " "
+    after = text[end] if end < len(text) else " "
+    if before in "'’" and start >= 2 and text[start - 2].isalpha():
+        return False
+    if not hyphen_ok and ("-" in (before, after)):
+        return False
+    return True
+
+
+def _setup(doc: "Document") -> tuple[Gazetteer, Evidence, Matcher]:
+    gaz = load(tuple(doc.options.names))
+    ev = collect(evidence_text(doc))
+    return gaz, ev, Matcher(gaz, ev, doc.options.name_style)
+
+
+class NameVariants(Rule):
+    """Repairs a garbled name to the spelling the gazetteer or the article supports.
+
+    A suspect is a capitalised word of at least 4 letters that neither the
+    dictionary nor the gazetteer knows.  `cleaner.naming.matching` finds the
+    known words within two folded edits and decides; an uncertain match is
+    a warning (the offsets of every mention), not an edit.
+    """
+
+    id = "names.variants"
+    category = "names"
+    purpose = "Repair garbled names (Lavrow -> Lavrov) from gazetteer and in-article evidence."
+    examples = (
+        (
+            "Sergei Lavrov arrived. Lavrow said the talks went well.",
+            "Sergei Lavrov arrived. Lavrov said the talks went well.",
+        ),
+        ("Pete Hegesh spoke in Brussels.", "Pete Hegseth spoke in Brussels."),
+        # Different people are never merged; an unknown name stays.
+        ("Dmitry Peskov and Dmitry Medvedev met Yuriy Sak.", "Dmitry Peskov and Dmitry Medvedev met Yuriy Sak."),
+    )
+
+    def find(self, doc: "Document") -> Iterator[Edit]:
+        gaz, _, matcher = _setup(doc)
+        text = doc.text
+        hits = [m for m in WORD.finditer(text) if _suspect(m.group(), gaz)]
+        suspects = sorted({m.group() for m in hits})
+        found = matcher.candidates(suspects)
+        verdicts = {s: matcher.judge(s, found[s]) for s in suspects}
+        for m in hits:
+            v = verdicts[m.group()]
+            if v is None or not in_prose(text, m.start(), m.end()):
+                continue
+            if v.confident:
+                yield Edit(m.start(), m.end(), v.form, f"garbled name {m.group()!r}: {v.reason}")
+            else:
+                doc.warn(self.id, f"possible garbled name {m.group()!r} for {v.form!r} ({v.reason})", m.start(), m.end())
+
+
+def _suspect(word: str, gaz: Gazetteer) -> bool:
+    return (
+        len(word) >= MIN_LENGTH
+        and is_capitalised(word)
+        and word not in gaz.tokens
+        and not is_dictionary_word(word)
+    )
+
+
+@lru_cache(maxsize=8)
+def _lower_index(gaz: Gazetteer) -> dict[str, frozenset[str]]:
+    index: dict[str, set[str]] = {}
+    for t in gaz.tokens:
+        if len(t) >= MIN_LENGTH and is_capitalised(t):
+            index.setdefault(t.lower(), set()).add(t)
+    return {k: frozenset(v) for k, v in index.items()}
+
+
+class NameCase(Rule):
+    """Gives a known name written in lowercase its capital back.
+
+    A lowercase word is restored when it is not an ordinary dictionary word
+    ("turkey", "may", "bush" stay) and either the gazetteer or the article
+    (at least twice) writes it capitalised ("in kyiv" -> "in Kyiv"), or it is
+    one folded edit from a name the article writes at least twice
+    ("putn" -> "Putin").  Words in URLs, hashtags and hyphen compounds stay.
+    """
+
+    id = "names.case"
+    category = "names"
+    purpose = "Restore the capital of a known name written in lowercase (kyiv -> Kyiv)."
+    examples = (
+        ("Officials in kyiv said so.", "Officials in Kyiv said so."),
+        ("Putin spoke. Putin left. Talks between Zelenskyy and putn", "Putin spoke. Putin left. Talks between Zelenskyy and Putin"),
+        ("They ate turkey in may.", "They ate turkey in may."),
+    )
+
+    def find(self, doc: "Document") -> Iterator[Edit]:
+        gaz, ev, matcher = _setup(doc)
+        text = doc.text
+        index = _lower_index(gaz)
+        hits = [
+            m for m in WORD.finditer(text)
+            if len(m.group()) >= MIN_LENGTH and m.group().islower() and not is_dictionary_word(m.group())
+        ]
+        words = sorted({m.group() for m in hits})
+        choice: dict[str, tuple[str, str]] = {}
+        fuzzy = []
+        for w in words:
+            exact = {matcher.preferred(f) for f in index.get(w, ())}
+            exact |= {f for f in ev.by_lower.get(w, ()) if f not in gaz.tokens and ev.count(f) >= ARTICLE_MIN_COUNT}
+            if len(exact) == 1:
+                form = exact.pop()
+                choice[w] = (form, matcher.reason(form, form, None, form in gaz.tokens or bool(index.get(w))))
+            elif not exact:
+                fuzzy.append(w)
+        found = matcher.candidates(fuzzy)
+        for w in fuzzy:
+            v = matcher.judge(w, found[w])
+            if v and v.confident and v.distance <= 1 and ev.count(v.form) >= ARTICLE_MIN_COUNT:
+                choice[w] = (v.form, v.reason)
+        for m in hits:
+            if m.group() in choice and in_prose(text, m.start(), m.end(), hyphen_ok=False):
+                form, reason = choice[m.group()]
+                yield Edit(m.start(), m.end(), form, f"lowercase name {m.group()!r}: {reason}")
+
+
+class NameStyle(Rule):
+    """Makes the spelling variants of one gazetteer entity agree.
+
+    name_style "consistent" (default): every variant becomes the spelling the
+    article writes most often (ties: the gazetteer's canonical one), so
+    "Erdogan" becomes "Erdoğan" where the article writes "Erdoğan" four times.
+    name_style "canonical": every variant becomes the gazetteer's canonical
+    spelling ("Kiev" -> "Kyiv").  A word two entities spell differently is left.
+    """
+
+    id = "names.style"
+    category = "names"
+    purpose = "Make variant spellings of one entity consistent (or canonical with name_style)."
+    examples = (
+        ("Erdoğan spoke. Erdoğan left. Erdogan told Rutte.", "Erdoğan spoke. Erdoğan left. Erdoğan told Rutte."),
+        ("Talks in Kiev.", "Talks in Kyiv.", {"name_style": "canonical"}),
+        ("Talks in Kiev.", "Talks in Kiev."),
+    )
+
+    def find(self, doc: "Document") -> Iterator[Edit]:
+        gaz, ev, matcher = _setup(doc)
+        text = doc.text
+        for m in WORD.finditer(text):
+            word = m.group()
+            if word not in gaz.groups or not is_capitalised(word):
+                continue
+            form = matcher.preferred(word)
+            if form == word or not in_prose(text, m.start(), m.end()):
+                continue
+            if doc.options.name_style == "canonical":
+                reason = f"house style: gazetteer canonical spelling {form!r} ({gaz.describe(form)})"
+            else:
+                n = ev.count(form)
+                reason = f"house style: {n} other mention{'s' if n != 1 else ''} write{'' if n != 1 else 's'} {form!r}"
+            yield Edit(m.start(), m.end(), form, reason)
+
+
+RULES = (NameVariants, NameCase, NameStyle)
