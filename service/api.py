@@ -74,7 +74,7 @@ def clean_one() -> Response:
         text, input_format = _text_body(), kind
         opts = _options(request.args.get("profile"), _query_options())
     with _time_limit():
-        result = cleaner.clean(text, options=opts, input_format=input_format)
+        result = _clean(text, opts, input_format)
     if fmt == "diff":
         return Response(result.diff, mimetype="text/x-diff")
     if fmt == "text":
@@ -113,7 +113,7 @@ def clean_batch() -> Response:
                     raise ApiError(400, "not_an_object", f"document {index} must be an object, not {_json_type(doc)}")
                 item["id"] = _document_id(doc)
                 text, input_format, opts = _parse_document(doc, _CLEAN_FIELDS + ("id",), shared)
-                item["result"] = cleaner.clean(text, options=opts, input_format=input_format).to_dict()
+                item["result"] = _clean(text, opts, input_format).to_dict()
             except ApiError as exc:
                 failed += 1
                 item["error"] = {"code": exc.code, "message": exc.message, "status": exc.status}
@@ -121,6 +121,16 @@ def clean_batch() -> Response:
     return jsonify(
         {"results": results, "stats": {"documents": len(documents), "cleaned": len(documents) - failed, "failed": failed}}
     )
+
+
+def _clean(text: str, opts: Options, input_format: str) -> cleaner.CleanResult:
+    """Clean; HTML the extractor cannot use (binary, no markup, too large) is a 422."""
+    if input_format != "html":
+        return cleaner.clean(text, options=opts)
+    try:
+        return cleaner.clean(text, options=opts, input_format="html")
+    except ValueError as exc:
+        raise ApiError(422, "unusable_html", str(exc)) from None
 
 
 # -- request reading ---------------------------------------------------------

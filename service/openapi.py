@@ -31,7 +31,8 @@ _ERRORS = {
     "405": "Method not allowed on this path.",
     "413": "The body is larger than the limit (CLEANER_MAX_BYTES, 5 MB by default), or a batch holds too many documents.",
     "415": "Unsupported Content-Type or charset.",
-    "422": "Unknown option, profile, rule id or category, or an invalid option value.",
+    "422": "Unknown option, profile, rule id or category, an invalid option value, or HTML the extractor "
+    "cannot use (binary data, no markup, too large).",
     "500": "Internal error; logged with the request id quoted in the message.",
     "503": "Cleaning took longer than the per-request time limit (CLEANER_TIMEOUT).",
 }

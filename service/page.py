@@ -9,7 +9,8 @@ from flask import Blueprint, Response, current_app, make_response, render_templa
 
 import cleaner
 
-bp = Blueprint("page", __name__, static_folder="static", static_url_path="/static", template_folder="templates")
+# Assets are the app's own static folder (service/static, served at /static/).
+bp = Blueprint("page", __name__, template_folder="templates")
 
 # The page loads nothing from elsewhere; the policy makes that a guarantee.
 _CSP = (
