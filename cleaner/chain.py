@@ -48,7 +48,14 @@ def clean(
         language=detect_language(doc.text),
         metadata=doc.metadata,
         profile=opts.profile,
+        line_pairs=doc.line_alignment(),
     )
+
+
+# Encoding repairs can expose each other (deleting a zero-width space or
+# turning an NBSP into a space can complete a mojibake sequence), so that stage
+# repeats until it changes nothing; two passes suffice in practice.
+_STAGE_PASSES = {"encoding": 3}
 
 
 def run(doc: Document) -> None:
@@ -56,10 +63,15 @@ def run(doc: Document) -> None:
     for stage in STAGES:
         if stage == "boilerplate":
             doc.snapshots["encoded"] = doc.text
-        for rule in rules_for_stage(stage, doc.options):
-            edits = list(rule.find(doc))
-            if edits:
-                doc.apply(rule.id, rule.category, edits)
+        rules = rules_for_stage(stage, doc.options)
+        for _ in range(_STAGE_PASSES.get(stage, 1)):
+            changed = 0
+            for rule in rules:
+                edits = list(rule.find(doc))
+                if edits:
+                    changed += doc.apply(rule.id, rule.category, edits)
+            if not changed:
+                break
 
 
 def finish_metadata(doc: Document) -> None:

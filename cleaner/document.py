@@ -56,15 +56,17 @@ class CleanResult:
     language: str | None
     metadata: dict[str, Any]
     profile: str = "default"
+    # (original line, output line) pairs of unchanged lines, for the diff.
+    line_pairs: list[tuple[int, int]] | None = field(default=None, repr=False, compare=False)
     _diff: list[str] = field(default_factory=list, repr=False, compare=False)
 
     @property
     def diff(self) -> str:
-        """Unified diff original -> cleaned, applicable with `patch`."""
+        """Unified diff original -> cleaned, applicable with `patch` (built on first use)."""
         if not self._diff:
             from .diff import unified_diff
 
-            self._diff.append(unified_diff(self.original, self.text))
+            self._diff.append(unified_diff(self.original, self.text, self.line_pairs))
         return self._diff[0]
 
     def to_dict(self) -> dict[str, Any]:
@@ -129,6 +131,38 @@ class Document:
         else:
             o_end = o_start
         return o_start, max(o_start, o_end)
+
+    def line_alignment(self) -> list[tuple[int, int]]:
+        """(original line, output line) index pairs of lines that came through untouched.
+
+        A line (with its newline) is untouched when its characters map, one to
+        one and in order, onto a whole line of the original.  One linear pass.
+        """
+        line_starts = {0}
+        pos = self.original.find("\n")
+        while pos != -1:
+            line_starts.add(pos + 1)
+            pos = self.original.find("\n", pos + 1)
+        original_line = {start: i for i, start in enumerate(sorted(line_starts))}
+        pairs: list[tuple[int, int]] = []
+        text, n_orig = self.text, len(self.original)
+        start, out_index = 0, 0
+        while start < len(text):
+            nl = text.find("\n", start)
+            end = len(text) if nl == -1 else nl + 1
+            o_start = self._origin_start[start]
+            o_end = self._origin_end[end - 1]
+            if (
+                o_start in original_line
+                and o_end - o_start == end - start
+                and (o_end == n_orig or self.original[o_end - 1] == "\n")
+                and self.original[o_start:o_end] == text[start:end]
+                and all(self._origin_start[k] == o_start + k - start for k in range(start, end))
+                and (not pairs or original_line[o_start] > pairs[-1][0])
+            ):
+                pairs.append((original_line[o_start], out_index))
+            start, out_index = end, out_index + 1
+        return pairs
 
     def warn(self, rule: str, message: str, start: int, end: int) -> None:
         """Record a warning about the current-text span [start, end)."""

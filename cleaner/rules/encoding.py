@@ -81,16 +81,19 @@ class Invisible(RegexRule):
     purpose = "Delete zero-width characters, byte-order marks and soft hyphens."
     examples = (("Peace\u200b talks re\u00adsume", "Peace talks resume"),)
     profiles = ALL_PROFILES
-    pattern = re.compile("(.?)([\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e]+)(.?)", re.DOTALL)
+    pattern = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e]+")
     reason = "invisible character"
 
     def find(self, doc: Document) -> Iterator[Edit]:
-        for m in self.pattern.finditer(doc.text):
-            before, chars, after = m.group(1), m.group(2), m.group(3)
+        text = doc.text
+        for m in self.pattern.finditer(text):
+            chars = m.group(0)
+            before = text[m.start() - 1] if m.start() else ""
+            after = text[m.end()] if m.end() < len(text) else ""
             keep_joiners = _non_latin(before) and _non_latin(after)
             kept = "".join(c for c in chars if keep_joiners and c in "\u200c\u200d")
             if kept != chars:
-                yield Edit(m.start(2), m.end(2), kept, f"invisible character {_names(chars)}")
+                yield Edit(m.start(), m.end(), kept, f"invisible character {_names(chars)}")
 
 
 def _non_latin(ch: str) -> bool:
