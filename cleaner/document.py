@@ -157,8 +157,8 @@ class Document:
                 and o_end - o_start == end - start
                 and (o_end == n_orig or self.original[o_end - 1] == "\n")
                 and self.original[o_start:o_end] == text[start:end]
-                and all(self._origin_start[k] == o_start + k - start for k in range(start, end))
                 and (not pairs or original_line[o_start] > pairs[-1][0])
+                and self._origin_start[start:end] == array("i", range(o_start, o_end))
             ):
                 pairs.append((original_line[o_start], out_index))
             start, out_index = end, out_index + 1

@@ -37,6 +37,8 @@ class PhraseLineRule(LineRule):
     def __init__(self) -> None:
         listed = phrases.load(self.data_file)
         self._whole = _whole_line_pattern(listed)
+        # A line much longer than the longest phrase cannot be one (decoration aside).
+        self._whole_max_len = 2 * max(map(len, listed)) + 12
         self._prefix = phrases.prefix_pattern(listed) if self.prefix else None
         # A line merely starting with a one-word phrase ("Share prices fell") proves
         # nothing: start matches use phrases of 2+ words, and only 3+ words may
@@ -47,8 +49,7 @@ class PhraseLineRule(LineRule):
         self._start_strong = phrases.start_pattern(strong) if self.start_max_words and strong else None
 
     def judge(self, line: str) -> str | None:
-        normal = phrases.normalize(line)
-        if self._whole.fullmatch(normal):
+        if len(line) <= self._whole_max_len and self._whole.fullmatch(phrases.normalize(line)):
             return f"{self.kind}: the whole line is a listed phrase"
         if self._prefix is not None:
             m = self._prefix.match(line)
@@ -283,8 +284,12 @@ class UserPhrases(LineRule):
         if not listed:
             return
         whole, prefix = _user_patterns(tuple(listed))
+        longest = 2 * max(map(len, listed)) + 12
         for line in doc.lines:
-            if line.text.strip() and (whole.fullmatch(phrases.normalize(line.text)) or prefix.match(line.text)):
+            text = line.text
+            if text.strip() and (
+                (len(text) <= longest and whole.fullmatch(phrases.normalize(text))) or prefix.match(text)
+            ):
                 yield line.index, "user phrase list"
 
 

@@ -37,6 +37,8 @@ class Mojibake(Rule):
         config = ftfy.TextFixerConfig(
             uncurl_quotes=False, fix_character_width=False, fix_line_breaks=False, normalization=None
         )
+        if not _suspicious(doc.text):  # one test on the whole text, then per line
+            return
         for line in doc.lines:
             text = line.text
             if not _suspicious(text):
