@@ -78,7 +78,7 @@ class Gazetteer:
                     if k:
                         self.pairs.add((words[k - 1], w))
                 head = words[-1]
-                if (len(words) == 1 or entry.type == "person") and len(head) >= 4 and head[:1].isupper():
+                if entry.type != "org" and (len(words) == 1 or entry.type == "person") and len(head) >= 4 and head[:1].isupper():
                     heads.append(head)
             canonical_words = WORD.findall(entry.canonical)
             canonical_head = canonical_words[-1] if canonical_words else ""
