@@ -120,6 +120,7 @@ def test_cli_exit_statuses(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -
         [str(good), "-o", str(out), "--learn-templates", "--template-min-docs", "1"],
         [str(good), "-o", str(out), "--enable", "no.such_rule"],
         [str(tmp_path / "notes.md"), "-o", str(out)],
+        ["-", "-o", str(out), "--learn-templates"],  # learning reads the input twice
     ]
     (tmp_path / "notes.md").write_text("x")
     for argv in usage:
@@ -259,6 +260,25 @@ def test_resume_discards_uncommitted_output(tmp_path: Path, monkeypatch: pytest.
     assert (summary.read, summary.written, summary.failed, summary.resumed_from) == (31, 30, 1, 12)
     assert summary.changes["boilerplate.read_more"] == 30  # counts carried over from the first run
     assert [r["id"] for r in read_jsonl(out)] == [f"r{i}" for i in range(30)]
+
+
+def test_resume_after_a_kill_during_the_final_renames(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    inp = write_jsonl(tmp_path / "in.jsonl", records(9) + [b"bad\n"])
+    out = tmp_path / "out.jsonl"
+    reference = tmp_path / "reference.jsonl"
+    run(BatchConfig(profile="conservative", inputs=[str(inp)], output=str(reference), workers=1))
+
+    def killed(output: str) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(batch_io.State, "remove", staticmethod(killed))
+    with pytest.raises(KeyboardInterrupt):
+        run(BatchConfig(profile="conservative", inputs=[str(inp)], output=str(out), workers=1, chunk_size=3))
+    monkeypatch.undo()
+    summary = run(BatchConfig(profile="conservative", inputs=[str(inp)], output=str(out), workers=1, resume=True))
+    assert (summary.read, summary.written, summary.failed) == (10, 9, 1)
+    assert out.read_bytes() == reference.read_bytes()
+    assert len(read_jsonl(Path(str(out) + ".errors.jsonl"))) == 1
 
 
 def test_resume_refuses_a_different_job(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -193,7 +193,7 @@ class JsonlSink:
         self.output = output
         self.partial = output + ".partial"
         self.gzip = output.lower().endswith(".gz")
-        self.file = _open_for_append(self.partial, resume_bytes)
+        self.file = _open_for_append(self.partial, resume_bytes, final=output)
 
     def write(self, data: bytes) -> None:
         if not data:
@@ -217,6 +217,8 @@ class DirSink:
         self.partial = output + ".partial"
         if not resume and os.path.exists(self.partial):
             shutil.rmtree(self.partial)
+        if resume and not os.path.exists(self.partial) and os.path.isdir(output):
+            os.replace(output, self.partial)  # killed between the final rename and the end of the job
         os.makedirs(self.partial, exist_ok=True)
 
     def write_file(self, rel: str, text: str) -> None:
@@ -240,7 +242,7 @@ class ErrorSink:
     def __init__(self, output: str, resume_bytes: int | None) -> None:
         self.path = output + ".errors.jsonl"
         self.partial = self.path + ".partial"
-        self.file = _open_for_append(self.partial, resume_bytes)
+        self.file = _open_for_append(self.partial, resume_bytes, final=self.path)
         self.count = 0
 
     def write(self, errors: list[dict[str, Any]]) -> None:
@@ -314,9 +316,11 @@ def fingerprint(settings: Any) -> str:
     return hashlib.sha256(blob.encode("utf-8", "surrogatepass")).hexdigest()[:32]
 
 
-def _open_for_append(path: str, resume_bytes: int | None) -> IO[bytes]:
+def _open_for_append(path: str, resume_bytes: int | None, final: str | None = None) -> IO[bytes]:
     if resume_bytes is None:
         return open(path, "wb")
+    if final and not os.path.exists(path) and os.path.isfile(final) and os.path.getsize(final) == resume_bytes:
+        os.replace(final, path)  # killed between the final rename and the end of the job
     try:
         f = open(path, "r+b")
     except FileNotFoundError:

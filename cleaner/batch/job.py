@@ -68,7 +68,12 @@ class BatchConfig:
 
     @property
     def n_workers(self) -> int:
-        return self.workers or os.cpu_count() or 1
+        if self.workers:
+            return self.workers
+        try:
+            return len(os.sched_getaffinity(0))  # the cores this process may use
+        except AttributeError:
+            return os.cpu_count() or 1
 
 
 @dataclass
@@ -129,6 +134,8 @@ def prepare(
         raise UsageError(str(exc)) from None
     summary = Summary(output=config.output)
     templates: dict[str, tuple[str, ...]] = {}
+    if config.learn_templates and "-" in inputs.paths:
+        raise UsageError("--learn-templates reads the input twice; it cannot read standard input")
     if config.learn_templates:
         templates = (learn or learn_local)(config, inputs)
     summary.template_sources = len(templates)
@@ -166,6 +173,8 @@ def run_local(config: BatchConfig) -> Summary:
         raise UsageError(f"text inputs make a folder of files; {config.output} looks like a JSONL file")
     if inputs.kind == io.JSONL and os.path.isdir(config.output):
         raise UsageError(f"JSONL inputs make a JSONL file; {config.output} is a folder")
+    if inputs.kind == io.TEXT and os.path.isfile(config.output):
+        raise UsageError(f"text inputs make a folder of files; {config.output} is a file")
     ctx, summary, digest = prepare(config, inputs)
 
     loaded = io.State.load(config.output) if config.resume else None
@@ -212,8 +221,8 @@ def run_local(config: BatchConfig) -> Summary:
     finally:
         if bar is not None:
             bar.close()
-    sink.finish()
     errors.finish(state.failed)
+    sink.finish()
     io.State.remove(config.output)
 
     summary.read, summary.written, summary.failed = state.consumed, state.written, state.failed
