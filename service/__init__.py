@@ -18,7 +18,7 @@ from flask import Flask
 DEFAULTS: dict[str, Any] = {
     # Largest request body accepted, in bytes (413 above it).
     "CLEANER_MAX_BYTES": 5 * 1024 * 1024,
-    # Most documents in one /v1/clean/batch request (413 above it).
+    # Most documents in one /v1/clean/batch request (400 "too_many_documents" above it).
     "CLEANER_BATCH_MAX": 100,
     # Per-request time limit for cleaning, seconds (503 "timeout" when exceeded;
     # enforced in-process on the main thread, i.e. under sync workers).  0 = none.

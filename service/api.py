@@ -69,7 +69,10 @@ def clean_one() -> Response:
         body = _json_body()
         if not isinstance(body, dict):
             raise ApiError(400, "not_an_object", f"the JSON body must be an object, not {_json_type(body)}")
-        text, input_format, opts = _parse_document(body, _CLEAN_FIELDS, shared={})
+        # Query options (as for raw bodies) are the defaults; the body's own win.
+        query = {"profile": request.args.get("profile"), "options": _query_options()}
+        _options(query["profile"], query["options"])
+        text, input_format, opts = _parse_document(body, _CLEAN_FIELDS, shared=query)
     else:
         text, input_format = _text_body(), kind
         opts = _options(request.args.get("profile"), _query_options())
@@ -97,13 +100,14 @@ def clean_batch() -> Response:
         raise ApiError(400, "wrong_type", f"field 'documents' must be an array, not {_json_type(documents)}")
     limit = int(current_app.config["CLEANER_BATCH_MAX"])
     if len(documents) > limit:
-        raise ApiError(413, "too_many_documents", f"{len(documents)} documents; the limit per batch is {limit}")
+        raise ApiError(400, "too_many_documents", f"{len(documents)} documents; the limit per batch is {limit}")
     shared = {
         "profile": _typed(body, "profile", str, "string", optional=True),
         "options": _options_field(body),
     }
-    # Validate the shared options once, so a bad one fails the request, not each document.
-    _options(shared["profile"], shared["options"])
+    # Validate the shared settings once, so a bad one fails the request, not each document.
+    _options(shared["profile"], {})
+    _options(None, shared["options"])
     results, failed = [], 0
     with _time_limit():
         for index, doc in enumerate(documents):
@@ -185,12 +189,20 @@ def _parse_document(
     key = "text" if has_text else "html"
     text = _typed(body, key, str, "string")
     _check_unicode(text, key)
+    # Precedence, lowest first: shared profile, shared options, own options, own profile.
+    options: dict[str, Any] = {}
+    if shared.get("profile") is not None:
+        options["profile"] = shared["profile"]
+    options.update(shared.get("options") or {})
+    own = _options_field(body)
+    if own:
+        _options(None, own)  # every value is checked, even one a later layer would override
+        options.update(own)
     profile = _typed(body, "profile", str, "string", optional=True)
-    options = dict(shared.get("options") or {})
-    options.update(_options_field(body) or {})
-    if profile is None:
-        profile = shared.get("profile")
-    return text, key, _options(profile, options)
+    if profile is not None:
+        _options(profile, {})
+        options["profile"] = profile
+    return text, key, _options(None, options)
 
 
 def _options_field(body: dict[str, Any]) -> dict[str, Any] | None:
@@ -200,9 +212,7 @@ def _options_field(body: dict[str, Any]) -> dict[str, Any] | None:
     for key, value in options.items():
         where = f"options.{key}"
         if key in _LIST_OPTIONS:
-            if isinstance(value, str):
-                _check_unicode(value, where)
-            elif isinstance(value, list) and all(isinstance(v, str) for v in value):
+            if isinstance(value, list) and all(isinstance(v, str) for v in value):
                 for v in value:
                     _check_unicode(v, where)
             else:
@@ -215,10 +225,10 @@ def _options_field(body: dict[str, Any]) -> dict[str, Any] | None:
 
 
 def _query_options() -> dict[str, Any]:
-    """enable/disable from the query string (repeatable or comma-separated), for raw bodies."""
+    """enable/disable from the query string (each repeatable: ?disable=layout&disable=names)."""
     options: dict[str, Any] = {}
     for key in ("enable", "disable"):
-        values = [v.strip() for raw in request.args.getlist(key) for v in raw.split(",") if v.strip()]
+        values = request.args.getlist(key)
         if values:
             options[key] = values
     return options
@@ -239,7 +249,7 @@ def _document_id(doc: dict[str, Any]) -> Any:
 
 
 def _typed(body: dict[str, Any], key: str, kind: type, name: str, optional: bool = False) -> Any:
-    if key not in body or (optional and body[key] is None):
+    if key not in body:
         if optional:
             return None
         raise ApiError(400, "missing_field", f"field '{key}' is required")

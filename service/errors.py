@@ -29,6 +29,11 @@ _HTTP_CODES = {
     503: "unavailable",
 }
 
+# Query parameters each endpoint accepts (name -> repeatable); any other is a 400.
+QUERY_PARAMETERS: dict[str, dict[str, bool]] = {
+    "api.clean_one": {"format": False, "profile": False, "enable": True, "disable": True},
+}
+
 _REQUEST_ID = re.compile(r"^[A-Za-z0-9._:-]{1,64}$")
 
 
@@ -62,6 +67,19 @@ def init_app(app: Flask) -> None:
     def _assign_request_id() -> None:
         given = request.headers.get("X-Request-ID", "")
         g.request_id = given if _REQUEST_ID.match(given) else uuid.uuid4().hex
+
+    @app.before_request
+    def _reject_unknown_query_parameters() -> None:
+        if request.endpoint == "static" or request.endpoint is None:
+            return
+        allowed = QUERY_PARAMETERS.get(request.endpoint, {})
+        unknown = sorted(set(request.args) - set(allowed))
+        if unknown:
+            valid = ", ".join(sorted(allowed)) or "none"
+            raise ApiError(400, "unknown_parameter", f"unknown query parameter(s): {', '.join(unknown)}; valid: {valid}")
+        for name, repeatable in allowed.items():
+            if not repeatable and len(request.args.getlist(name)) > 1:
+                raise ApiError(400, "invalid_parameter", f"query parameter {name} is given more than once")
 
     @app.after_request
     def _tag_response(response: Response) -> Response:

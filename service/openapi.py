@@ -26,10 +26,11 @@ def _error(description: str) -> dict[str, Any]:
 
 _ERRORS = {
     "400": "Bad request: invalid JSON, a body that is not UTF-8, a missing field, a field of the wrong type, "
-    "an unknown field, or a body that is not a JSON object.",
+    "an unknown field or query parameter, a body that is not a JSON object, or a batch with more documents "
+    "than allowed (CLEANER_BATCH_MAX).",
     "401": "A bearer token is required and was missing or wrong (only when the server sets CLEANER_TOKEN).",
     "405": "Method not allowed on this path.",
-    "413": "The body is larger than the limit (CLEANER_MAX_BYTES, 5 MB by default), or a batch holds too many documents.",
+    "413": "The body is larger than the limit (CLEANER_MAX_BYTES, 5 MB by default).",
     "415": "Unsupported Content-Type or charset.",
     "422": "Unknown option, profile, rule id or category, an invalid option value, or HTML the extractor "
     "cannot use (binary data, no markup, too large).",
@@ -49,12 +50,7 @@ def spec(batch_max: int = 100) -> dict[str, Any]:
 
     selectors = sorted(set(rule_ids()) | set(CATEGORIES))
     str_list = {"type": "array", "items": {"type": "string"}}
-    selector_list = {
-        "anyOf": [
-            {"type": "array", "items": {"type": "string", "enum": selectors}},
-            {"type": "string", "enum": selectors},
-        ]
-    }
+    selector_list = {"type": "array", "items": {"type": "string", "enum": selectors}}
     options = {
         "type": "object",
         "description": "Cleaning options (all optional).  An unknown key, profile, rule id or category is a 422.",
@@ -201,22 +197,26 @@ def spec(batch_max: int = 100) -> dict[str, Any]:
             "name": "profile",
             "in": "query",
             "required": False,
-            "description": "Profile, for text/plain and text/html bodies.",
+            "description": "Profile (a JSON body's own profile wins).",
             "schema": {"type": "string", "enum": list(PROFILES)},
         },
         {
             "name": "enable",
             "in": "query",
             "required": False,
-            "description": "Rule ids or categories to enable (comma-separated), for raw bodies.",
-            "schema": {"type": "string"},
+            "description": "A rule id or category to enable; repeatable (a JSON body's options.enable wins).",
+            "style": "form",
+            "explode": True,
+            "schema": selector_list,
         },
         {
             "name": "disable",
             "in": "query",
             "required": False,
-            "description": "Rule ids or categories to disable (comma-separated), for raw bodies.",
-            "schema": {"type": "string"},
+            "description": "A rule id or category to disable; repeatable (a JSON body's options.disable wins).",
+            "style": "form",
+            "explode": True,
+            "schema": selector_list,
         },
     ]
     security = [{}, {"bearer": []}]
@@ -345,7 +345,18 @@ def spec(batch_max: int = 100) -> dict[str, Any]:
                     "required": ["documents"],
                     "additionalProperties": False,
                     "properties": {
-                        "documents": {"type": "array", "items": _ref("BatchDocument"), "maxItems": batch_max},
+                        "documents": {
+                            "type": "array",
+                            "maxItems": batch_max,
+                            "description": "BatchDocument objects.  A document that is not valid is not a request "
+                            "error: it is answered in its place in `results` with an inline error.",
+                            "items": {
+                                "anyOf": [
+                                    _ref("BatchDocument"),
+                                    {"description": "anything else: answered with an inline error"},
+                                ]
+                            },
+                        },
                         "profile": {"type": "string", "enum": list(PROFILES)},
                         "options": _ref("Options"),
                     },

@@ -66,14 +66,14 @@ def test_clean_json_with_profile_and_options(client):
     body = r.get_json()
     assert body["profile"] == "conservative"
     assert "Haberin Devamı" in body["text"]
-    r = client.post("/v1/clean", json={"text": SHORT, "options": {"disable": "boilerplate.read_more", "glossary": True}})
+    r = client.post("/v1/clean", json={"text": SHORT, "options": {"disable": ["boilerplate.read_more"], "glossary": True}})
     assert r.status_code == 200 and "Haberin Devamı" in r.get_json()["text"]
 
 
 def test_clean_raw_text_and_html_bodies(client):
     r = client.post("/v1/clean", data=SHORT.encode(), content_type="text/plain; charset=utf-8")
     assert r.status_code == 200 and "Haberin" not in r.get_json()["text"]
-    r = client.post("/v1/clean?disable=boilerplate&profile=aggressive", data=SHORT, content_type="text/plain")
+    r = client.post("/v1/clean?disable=boilerplate&disable=names&profile=aggressive", data=SHORT, content_type="text/plain")
     body = r.get_json()
     assert body["profile"] == "aggressive" and "Haberin Devamı" in body["text"]
     r = client.post("/v1/clean", data="<html><body><p>" + "A sentence of the article. " * 20 + "</p></body></html>", content_type="text/html")
@@ -133,7 +133,10 @@ def test_unchanged_article_has_empty_diff(client):
         (b'{"text": "a", "options": []}', "wrong_type"),
         (b'{"text": "a", "options": "aggressive"}', "wrong_type"),
         (b'{"text": "a", "profile": 3}', "wrong_type"),
+        (b'{"text": "a", "profile": null}', "wrong_type"),
+        (b'{"text": "a", "options": null}', "wrong_type"),
         (b'{"text": "a", "options": {"enable": 5}}', "wrong_type"),
+        (b'{"text": "a", "options": {"disable": "boilerplate"}}', "wrong_type"),
         (b'{"text": "a", "options": {"disable": [1]}}', "wrong_type"),
         (b'{"text": "a", "options": {"glossary": "yes"}}', "wrong_type"),
         (b'{"text": "a", "options": {"name_style": 1}}', "wrong_type"),
@@ -153,6 +156,13 @@ def test_raw_body_not_utf8_is_400(client):
 
 def test_bad_format_parameter_is_400(client):
     error_of(client.post("/v1/clean?format=pdf", json={"text": "a"}), 400, "invalid_parameter")
+    error_of(client.post("/v1/clean?format=text&format=diff", json={"text": "a"}), 400, "invalid_parameter")
+
+
+@pytest.mark.parametrize("url", ["/v1/clean?colour=red", "/v1/rules?x=1", "/healthz?verbose=1", "/?a=b"])
+def test_unknown_query_parameter_is_400(client, url):
+    method = client.post if url.startswith("/v1/clean") else client.get
+    error_of(method(url, json={"text": "a"}) if method == client.post else method(url), 400, "unknown_parameter")
 
 
 # -- 422 -------------------------------------------------------------------------
@@ -305,7 +315,7 @@ def test_batch_errors(client, app):
     error_of(client.post("/v1/clean/batch", data=b'{"documents": ["\xff"]}', content_type="application/json"), 400, "invalid_utf8")
     limit = app.config["CLEANER_BATCH_MAX"]
     too_many = {"documents": [{"text": "a"}] * (limit + 1)}
-    error_of(client.post("/v1/clean/batch", json=too_many), 413, "too_many_documents")
+    error_of(client.post("/v1/clean/batch", json=too_many), 400, "too_many_documents")
     assert client.post("/v1/clean/batch", json={"documents": [{"text": "a"}] * limit}).status_code == 200
     error_of(client.post("/v1/clean/batch", data="a", content_type="text/plain"), 415)
     error_of(client.post("/v1/clean/batch", json={"documents": [{"text": "x" * 70_000}]}), 413, "body_too_large")

@@ -65,13 +65,13 @@
       while (o < first && n <= newLines.length) same(newLines[n - 1]);
       var dels = [], ins = [];
       function flush() {
-        var k = Math.max(dels.length, ins.length);
-        for (var i = 0; i < k; i++) {
-          var d = dels[i], a = ins[i];
-          if (d !== undefined && a !== undefined) rows.push({ kind: "mod", o: o++, n: n++, a: d, b: a });
+        alignBlock(dels, ins).forEach(function (p) {
+          var d = p.d === null ? undefined : dels[p.d], a = p.i === null ? undefined : ins[p.i];
+          if (p.eq) rows.push({ kind: "same", o: o++, n: n++, a: d, b: a });
+          else if (d !== undefined && a !== undefined) rows.push({ kind: "mod", o: o++, n: n++, a: d, b: a });
           else if (d !== undefined) rows.push({ kind: "del", o: o++, n: null, a: d, b: null });
           else rows.push({ kind: "ins", o: null, n: n++, a: null, b: a });
-        }
+        });
         dels.forEach(function (d) { oldLines.push(d); });
         dels = []; ins = [];
       }
@@ -88,6 +88,47 @@
     oldLines.forEach(function (line) { starts.push(pos); pos += line.length + 1; });
     rows.forEach(function (r) { if (r.o) { r.start = starts[r.o - 1]; r.end = r.start + r.a.length; } });
     return rows;
+  }
+
+  /* Align a block of removed lines with the inserted lines that replace it:
+   * identical lines (a diff may list an untouched line as removed and
+   * re-inserted) are matched by LCS and shown as unchanged; between them, similar
+   * lines are paired as modified and the rest are pure removals / insertions. */
+  function alignBlock(dels, ins) {
+    var m = dels.length, n = ins.length, out = [];
+    if (!m || !n || m * n > 250000) return pairGap(dels, ins, 0, m, 0, n, out);
+    var w = n + 1, L = new Int32Array((m + 1) * w);
+    for (var i = m - 1; i >= 0; i--)
+      for (var j = n - 1; j >= 0; j--)
+        L[i * w + j] = dels[i] === ins[j] ? L[(i + 1) * w + j + 1] + 1 : Math.max(L[(i + 1) * w + j], L[i * w + j + 1]);
+    var i0 = 0, j0 = 0, a = 0, b = 0;
+    while (a < m && b < n) {
+      if (dels[a] === ins[b] && L[a * w + b] === L[(a + 1) * w + b + 1] + 1) {
+        pairGap(dels, ins, i0, a, j0, b, out);
+        out.push({ d: a, i: b, eq: true });
+        a++; b++; i0 = a; j0 = b;
+      } else if (L[(a + 1) * w + b] >= L[a * w + b + 1]) a++;
+      else b++;
+    }
+    return pairGap(dels, ins, i0, m, j0, n, out);
+  }
+
+  function similar(x, y) {
+    var longest = Math.max(x.length, y.length);
+    if (!longest) return true;
+    var p = 0, max = Math.min(x.length, y.length);
+    while (p < max && x[p] === y[p]) p++;
+    var s = 0;
+    while (s < max - p && x[x.length - 1 - s] === y[y.length - 1 - s]) s++;
+    return (p + s) / longest >= 0.5;
+  }
+
+  function pairGap(dels, ins, i0, i1, j0, j1, out) {
+    var i = i0, j = j0;
+    while (i < i1 && j < j1 && similar(dels[i], ins[j])) out.push({ d: i++, i: j++, eq: false });
+    while (i < i1) out.push({ d: i++, i: null, eq: false });
+    while (j < j1) out.push({ d: null, i: j++, eq: false });
+    return out;
   }
 
   /* The changes that explain one original line [start, end] (end = its newline).
@@ -298,19 +339,27 @@
     return "";
   }
 
+  // A change's text for the table: visible whitespace, and the code point of a lone invisible character.
+  function shown(text) {
+    var out = visible(text.replace(/\n$/, "⏎"));
+    if (text.length === 1 && /[\s\u200b-\u200f\ufeff]/.test(text) && text !== "\n")
+      out += " U+" + text.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0");
+    return out;
+  }
+
   function renderChanges(result) {
     var body = $("changes-body");
     body.textContent = "";
     $("changes-count").textContent = result.changes.length;
-    result.changes.forEach(function (c) {
+    result.changes.slice().sort(function (x, y) { return x.start - y.start || x.end - y.end; }).forEach(function (c) {
       var tr = el("tr");
       tr.appendChild(el("td", "num", String(lineOf(c.start))));
       var td = el("td");
       td.appendChild(chipsFor([c]));
       tr.appendChild(td);
       var before = el("td", "code"), after = el("td", "code");
-      before.appendChild(el("del", "hl", visible(c.before.replace(/\n$/, "⏎"))));
-      if (c.after) after.appendChild(el("ins", "hl", visible(c.after.replace(/\n$/, "⏎"))));
+      before.appendChild(el("del", "hl", shown(c.before)));
+      if (c.after) after.appendChild(el("ins", "hl", shown(c.after)));
       else after.appendChild(el("span", "muted", "(removed)"));
       tr.appendChild(before); tr.appendChild(after);
       tr.appendChild(el("td", null, c.reason));
