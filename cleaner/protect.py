@@ -11,7 +11,6 @@ The abbreviation list is data: `cleaner/data/abbreviations.txt`.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -50,18 +49,27 @@ class Span(NamedTuple):
 
 
 class Protected:
-    """The protected spans of one text, sorted, with O(log n) look-up."""
+    """The protected spans of one text, found lazily around the places rules ask about.
 
-    def __init__(self, found: list[Span]) -> None:
-        merged: list[Span] = []
-        for span in sorted(found):
-            if merged and span.start <= merged[-1].end:
-                last = merged[-1]
-                merged[-1] = Span(last.start, max(last.end, span.end))
-            else:
-                merged.append(span)
-        self.spans = merged
-        self._starts = [s.start for s in merged]
+    Every protected span is free of whitespace, so the spans touching an edit
+    are those of the whitespace-delimited stretch around it: matching that
+    stretch alone gives the same spans as matching the whole text, at a cost
+    proportional to the number of questions rather than the text's length.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def around(self, start: int, end: int) -> list[Span]:
+        """The protected spans of the whitespace-delimited stretch holding [start, end)."""
+        text = self.text
+        left = start
+        while left > 0 and not text[left - 1].isspace():
+            left -= 1
+        right = end
+        while right < len(text) and not text[right].isspace():
+            right += 1
+        return [Span(m.start(), m.end()) for m in _pattern().finditer(text, left, right)]
 
     def touches(self, start: int, end: int) -> bool:
         """Whether editing [start, end) would change text strictly inside a protected span.
@@ -69,21 +77,13 @@ class Protected:
         An insertion (start == end) at a span's edge is allowed: "14:00CET"
         may become "14:00 CET".  A replacement may not overlap a span at all.
         """
-        i = bisect_right(self._starts, start) - 1
-        for span in self.spans[max(i, 0) : i + 2]:
+        for span in self.around(start, end):
             if start == end:
                 if span.start < start < span.end:
                     return True
             elif span.start < end and start < span.end:
                 return True
         return False
-
-    def covering(self, pos: int) -> Span | None:
-        """The protected span that holds character `pos`, if any."""
-        i = bisect_right(self._starts, pos) - 1
-        if i >= 0 and self.spans[i].start <= pos < self.spans[i].end:
-            return self.spans[i]
-        return None
 
 
 @lru_cache(maxsize=1)
@@ -98,10 +98,9 @@ def spans(text: str) -> list[Span]:
     return [Span(m.start(), m.end()) for m in _pattern().finditer(text)]
 
 
-@lru_cache(maxsize=4)
 def protected(text: str) -> Protected:
-    """The protected spans of `text` (cached: several rules ask about the same text)."""
-    return Protected(spans(text))
+    """The protected spans of `text`, for `touches()` questions."""
+    return Protected(text)
 
 
 def abbreviations() -> frozenset[str]:

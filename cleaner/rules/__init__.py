@@ -31,7 +31,7 @@ _MODULES = (
     "artifacts",
     "quotes",
     "foreign",
-    "fragments",
+    "sentences",
 )
 
 

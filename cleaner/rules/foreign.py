@@ -23,6 +23,7 @@ from ..document import Document, Line
 from .base import Edit, Rule, remove_line
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+_LETTERS = re.compile(r"[^\W\d_]")
 _QUOTES = re.compile(r"[\"“”„«»‘]")
 # Sentences inside one paragraph: a stop, spaces, then a capital or an opening quote.
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[\"“„«]?[^\W\d_])")
@@ -44,10 +45,32 @@ def function_share(words: list[str], listed: frozenset[str]) -> float:
     return sum(1 for w in words if w in listed) / len(words) if words else 0.0
 
 
+def looks_english(text: str) -> bool:
+    """Whether rules built on English word lists may run on `text` (cheap, no langdetect).
+
+    True unless the start of the text is in another script, or richer in another
+    listed language's function words than in English ones.  A fragment too short
+    to judge ("non -negotiable problems") counts as English.
+    """
+    return _looks_english(text[:3000])
+
+
+@lru_cache(maxsize=8)
+def _looks_english(sample: str) -> bool:
+    if script(sample) not in (None, "LATIN"):
+        return False
+    words = [w.lower() for w in _WORD.findall(sample)]
+    if len(words) < 20:
+        return True  # too short to judge: the rules' own guards decide
+    table = function_words()
+    english = function_share(words, table["en"])
+    return all(english >= function_share(words, listed) for lang, listed in table.items() if lang != "en")
+
+
 def script(text: str) -> str | None:
     """The dominant writing system of `text` ("LATIN", "CYRILLIC", "CJK", ...)."""
     counts: dict[str, int] = {}
-    for ch in text:
+    for ch in text[:400]:  # a sample is enough, and keeps this cheap
         if ch.isalpha():
             name = "LATIN" if ch < "\u0250" else unicodedata.name(ch, "?").split(" ")[0]
             counts[name] = counts.get(name, 0) + 1
@@ -84,7 +107,7 @@ class ForeignLines(Rule):
     # article's language (English prose runs at 30-45% with the listed words).
     same_language_share = 0.12
     # ... and one with this share of another language's function words is that language.
-    other_language_share = 0.15
+    other_language_share = 0.2
     min_probability = 0.95
     # Never treat more than this share of the article's letters as foreign: then the
     # article's language itself is in doubt.
@@ -113,8 +136,8 @@ class ForeignLines(Rule):
                     found.append((line, start, end, language))
         if not found:
             return
-        total = sum(ch.isalpha() for ch in doc.text)
-        foreign = sum(sum(ch.isalpha() for ch in line.text[s:e]) for line, s, e, _ in found)
+        total = len(_LETTERS.findall(doc.text))
+        foreign = sum(len(_LETTERS.findall(line.text, s, e)) for line, s, e, _ in found)
         if foreign > self.max_foreign_share * total:
             return
         remove = doc.options.foreign_lines == "remove"
@@ -132,29 +155,34 @@ class ForeignLines(Rule):
 
     def _foreign(self, text: str, article: str, home_script: str | None) -> str | None:
         """The language of `text` when it is clearly not `article`, else None."""
-        if sum(ch.isalpha() for ch in text) < self.min_letters:
+        if len(text) < self.min_letters:
             return None
         words = [w.lower() for w in _WORD.findall(text)]
-        if len(words) < self.min_words:
+        if len(words) < self.min_words or sum(map(len, words)) < self.min_letters:
             return None
+        if sum(1 for w in _WORD.findall(text) if w[0].isupper()) * 2 > len(words):
+            return None  # mostly names: a reference list, a headline, a credit
         table = function_words()
-        if article in table:
-            share = function_share(words, table[article])
-            if share >= self.same_language_share or (share and _QUOTES.search(text)):
-                return None  # the article's language, or a quoted phrase with its translation
+        home = table.get(article, frozenset())
+        share = function_share(words, home)
+        if share >= self.same_language_share or (share and _QUOTES.search(text)):
+            return None  # the article's language, or a quoted phrase with its translation
+        n = len(words)
+        words = [w for w in words if w not in home]  # "in", "a", "die": evidence for nothing
+        # Cheap positive evidence first: another listed language's function words, or
+        # another script.  Without it langdetect is not consulted (it is the cost).
         own_script = script(text)
-        if article not in table and own_script == home_script:
-            return None  # no cheap evidence either way: do not pay for langdetect
+        others = {lang for lang, listed in table.items() if lang != article
+                  and function_share(words, listed) * len(words) >= self.other_language_share * n}
+        if not others and own_script == home_script:
+            return None
         from ..language import probabilities
 
         ranked = probabilities(text)
         if not ranked or ranked[0][0] == article or ranked[0][1] < self.min_probability:
             return None
         language = ranked[0][0]
-        if language in table:
-            evidence = function_share(words, table[language]) >= self.other_language_share
-        else:
-            evidence = own_script != home_script
+        evidence = language in others if language in table else own_script != home_script
         return language if evidence else None
 
 

@@ -29,6 +29,12 @@ _ATTRIBUTION = re.compile(
 )
 
 
+# ’ between two Latin letters is an apostrophe ("it’s"); any other ’ may close a quotation.
+_CLOSING_SINGLE = re.compile(r"’(?<![A-Za-z]’)|’(?![A-Za-z])")
+# A straight " after a digit is an inch mark (34" monitor), not a quote.
+_INCH = re.compile(r'(?<=\d)"')
+
+
 class Marks(NamedTuple):
     open: str
     close: str
@@ -46,7 +52,7 @@ def _depth(marks: Marks, text: str) -> int:
         return text.count(marks.open) % 2
     if marks is _SINGLE:
         # ’ inside a word is an apostrophe ("it’s"): only a ’ not followed by a letter may close.
-        closes = sum(1 for m in re.finditer("’(?![^\\W\\d_])", text))
+        closes = len(_CLOSING_SINGLE.findall(text))
         return text.count("‘") - closes
     return text.count(marks.open) - text.count(marks.close)
 
@@ -76,30 +82,46 @@ class QuoteDirection(Rule):
     - a closing ” that starts a paragraph holding more ” than “:
       "”We want peace,” he said." -> "“We want peace,” he said.".
     The same for ‘ ’ and, for the spacing, for straight quotes.
+
+    Then warns (no edit) about every paragraph whose marks still do not
+    balance: where the quotation ends cannot be known.  A paragraph left open
+    before one that opens with a quote mark is a quotation running on.
     """
 
-    id = "artifacts.quote_direction"
+    id = "artifacts.quotes"
     category = "artifacts"
-    purpose = "Turn a quote mark that points the wrong way (“ ending a quotation) the right way."
+    purpose = "Turn a quote mark pointing the wrong way; warn about quotes that do not balance."
     examples = (
         ("He told CNBC that “a door opened, not confrontation. “", "He told CNBC that “a door opened, not confrontation.”"),
         ("“Now that is our goal, “Sak said.", "“Now that is our goal,” Sak said."),
         ("”We want peace,” he said.", "“We want peace,” he said."),
         ('"Now that is our goal, "Sak said.', '"Now that is our goal," Sak said.'),
         ("He said, “Trump said it was fine.”", "He said, “Trump said it was fine.”"),
+        ("“We want peace, he said.\nThe end.", "“We want peace, he said.\nThe end."),
     )
 
     def find(self, doc: Document) -> Iterator[Edit]:
-        if "„" in doc.text:
-            return
-        for line in doc.lines:
+        german = "„" in doc.text
+        kinds = [Marks("„", "“", True), _SINGLE] if german else [_DOUBLE, _SINGLE, _STRAIGHT]
+        kinds.append(Marks("«", "»", True))
+        lines = [line for line in doc.lines if line.text.strip()]
+        edits: list[Edit] = []
+        for i, line in enumerate(lines):
             text = line.text
-            if not any(q in text for q in "“”‘\""):
+            if not any(q in text for q in "“”‘\"«»„"):
                 continue
-            for marks in (_DOUBLE, _SINGLE, _STRAIGHT):
-                if marks.open in text or marks.close in text:
+            for marks in kinds:
+                if marks.open not in text and marks.close not in text:
+                    continue
+                if not german and marks is not kinds[-1]:
                     for start, end, after in _repairs(marks, text):
-                        yield Edit(line.start + start, line.start + end, after, "quote mark pointing the wrong way")
+                        edits.append(Edit(line.start + start, line.start + end, after, "quote mark pointing the wrong way"))
+                        text = text[:start] + after + text[end:]
+                following = lines[i + 1].text.lstrip() if i + 1 < len(lines) else ""
+                problem = _imbalance(marks, text, following)
+                if problem:
+                    doc.warn(self.id, problem, line.start, line.end)
+        return edits
 
 
 def _repairs(marks: Marks, text: str) -> Iterator[tuple[int, int, str]]:
@@ -110,7 +132,10 @@ def _repairs(marks: Marks, text: str) -> Iterator[tuple[int, int, str]]:
         yield 0, 1, opening
         text = opening + text[1:]
     # 2. An opening mark ending the paragraph while a quotation is open.
-    m = re.search(rf"(?<=[^\s{re.escape(opening)}])( ?){re.escape(opening)}[ \t]*$", text)
+    if marks.directed:  # "peace.“" or "peace. “" -- but never a spaced straight quote in code
+        m = re.search(rf"(?:(?<=[^\s{re.escape(opening)}])|(?<=[.,!?…]) ){re.escape(opening)}[ \t]*$", text)
+    else:
+        m = re.search(r'(?<=[.,!?]) "[ \t]*$', text)
     if m and _depth(marks, text[: m.start()]) >= 1:
         yield m.start(), m.end(), closing
         return
@@ -127,43 +152,17 @@ def _repairs(marks: Marks, text: str) -> Iterator[tuple[int, int, str]]:
             return
 
 
-class QuoteBalance(Rule):
-    """Warns about a paragraph whose quote marks do not balance; never edits.
-
-    Runs after `artifacts.quote_direction`: what is left cannot be repaired
-    safely (where does the quotation end?).  A paragraph left open before one
-    that opens with a quote mark is a quotation running on, not an error.
-    """
-
-    id = "artifacts.quote_balance"
-    category = "artifacts"
-    purpose = "Warn about unbalanced quote marks in a paragraph (cannot be repaired safely)."
-    examples = (("“We want peace, he said.\nThe end.", "“We want peace, he said.\nThe end."),)
-
-    def find(self, doc: Document) -> Iterator[Edit]:
-        kinds = [Marks("„", "“", True), _SINGLE] if "„" in doc.text else [_DOUBLE, _SINGLE, _STRAIGHT]
-        kinds.append(Marks("«", "»", True))
-        lines = [line for line in doc.lines if line.text.strip()]
-        for i, line in enumerate(lines):
-            following = lines[i + 1].text.lstrip() if i + 1 < len(lines) else ""
-            for marks in kinds:
-                problem = _imbalance(marks, line.text, following)
-                if problem:
-                    doc.warn(self.id, problem, line.start, line.end)
-        return iter(())
-
-
 def _imbalance(marks: Marks, text: str, following: str) -> str | None:
     if marks.open not in text and marks.close not in text:
         return None
     runs_on = following.startswith(marks.open)
     if not marks.directed:
-        if text.count(marks.open) % 2 and not runs_on:
+        if (text.count(marks.open) - len(_INCH.findall(text))) % 2 and not runs_on:
             return f"odd number of {marks.open} quote marks in the paragraph"
         return None
     if marks is _SINGLE:
         # Only an opening ‘ with no possible closer is certain: ’ doubles as apostrophe.
-        closers = len(re.findall("’(?![^\\W\\d_])", text))
+        closers = len(_CLOSING_SINGLE.findall(text))
         if text.count("‘") > closers and not runs_on:
             return "‘ opened and never closed in the paragraph"
         return None
@@ -180,4 +179,4 @@ def _imbalance(marks: Marks, text: str, following: str) -> str | None:
     return None
 
 
-RULES = (QuoteDirection, QuoteBalance)
+RULES = (QuoteDirection,)

@@ -1,0 +1,134 @@
+"""Sentence boundaries: a missing space between two sentences, and sentences cut short.
+
+The translator glues sentences ("him.Street") -- that is repaired.  It also
+drops words: a sentence loses its verb ("..., the Secretary of Defense, Pete
+Hegseth Russia in 2014."), a paragraph stops mid-clause.  The missing words
+are gone, so those only get a warning, and only in English text, tuned to
+stay quiet on clean professional prose: a sentence counts as verbless only
+when every lower-case word in it is positively not a verb.
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from ..document import Document
+from .artifacts import GuardedRegexRule
+from .base import Edit
+from .foreign import looks_english
+
+# Words that are never verbs: determiners, prepositions, conjunctions, quantifiers.
+_NOT_VERBS = frozenset(
+    """
+    the a an of in on at to for with from by about before after during between into over under against without
+    within among across since until as than and or but nor both either neither this that these those its their
+    his her our my your some any all each every many much more most other such no not very also only just still
+    even then there here now former same own new old first last next several few later earlier once again
+    """.split()
+)
+# Endings that make a word a noun ("announcement", "negotiations", "sovereignty").
+_NOUN_ENDING = re.compile(r"(?:tion|sion|ment|ness|ity|ism|ist|ship|ance|ence|ency|ancy|hood)s?$|ities$")
+_WORD = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?")
+# A sentence end inside a paragraph (not after an initial or a short abbreviation).
+_SENTENCE_END = re.compile(r"(?<![A-Z])(?<!\b[A-Z][a-z])[.!?][\"”’)]*(?=\s+[\"“‘(]?[A-Z])")
+_FUNCTION_END = re.compile(
+    r"\b(?:the|a|an|of|to|and|or|with|for|from|by|that|which)$"
+)
+
+
+def sentences(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each sentence of one paragraph."""
+    start = 0
+    for m in _SENTENCE_END.finditer(text):
+        yield start, m.end()
+        start = m.end()
+        while start < len(text) and text[start].isspace():
+            start += 1
+    if start < len(text):
+        yield start, len(text)
+
+
+def verbless(sentence: str) -> bool:
+    """True when no word of `sentence` can be a verb (capitalised words are names, bar the first)."""
+    words = _WORD.findall(sentence)
+    lower = [w.lower() for i, w in enumerate(words) if i == 0 or w[0].islower()]
+    return all(w in _NOT_VERBS or _NOUN_ENDING.search(w) for w in lower)
+
+
+class SentenceSpace(GuardedRegexRule):
+    """A missing space between two sentences: "to him.Street signals" -> "to him. Street signals".
+
+    Also warns (no edit) about a sentence with no verb at all and about a
+    paragraph that ends mid-clause, in a comma or a function word.
+
+    Only after a lower-case word of two letters or more (or a year) and before
+    a capitalised word, and never inside a protected span: "U.S.", "p.m.",
+    "J.K.", "3.5", "example.com", "www.Site.org", "report.Pdf" stay.
+    """
+
+    id = "artifacts.sentence_space"
+    category = "artifacts"
+    purpose = "Insert the missing space between two sentences (\"him.Street\"); warn about truncated ones."
+    examples = (
+        ("He speaks to him.Street signals matter.", "He speaks to him. Street signals matter."),
+        ("At 3 p.m. in the U.S. J.K. Rowling paid 3.5% on example.com.", "At 3 p.m. in the U.S. J.K. Rowling paid 3.5% on example.com."),
+        ("Visit www.Example.com or mail press@un.Org today.", "Visit www.Example.com or mail press@un.Org today."),
+        (
+            "Before the announcement, the United States Secretary of Defense, Pete Hegseth Russia in 2014.",
+            "Before the announcement, the United States Secretary of Defense, Pete Hegseth Russia in 2014.",
+        ),
+    )
+    pattern = re.compile(r"(?<![\w.@/\\:-])(?:[a-z]{2,}|\d{4})[.!?](?=[A-Z][a-z])")
+    reason = "missing space between sentences"
+    # Sentences shorter than this are headlines, labels, elliptic speech.
+    min_words = 8
+
+    def find(self, doc: Document) -> Iterator[Edit]:
+        if looks_english(doc.text):
+            self._warn(doc)
+        return super().find(doc)
+
+    def _warn(self, doc: Document) -> None:
+        for line in doc.lines:
+            text = line.text.rstrip()
+            if len(text) < 40 or "|" in text:
+                continue
+            n_words = len(text.split())
+            if n_words >= self.min_words + 2 and _FUNCTION_END.search(text):
+                doc.warn(self.id, "paragraph ends mid-clause: truncated?", line.start, line.end)
+                continue
+            if not text.endswith((".", "!", "?")):
+                continue
+            for start, end in sentences(text):
+                sentence = text[start:end].strip()
+                if (
+                    sentence.endswith(".")
+                    and "," in sentence
+                    and len(sentence.split()) >= self.min_words
+                    and not any(q in sentence for q in "“”\"«»")
+                    and verbless(sentence)
+                ):
+                    doc.warn(self.id, "sentence without a verb: truncated in translation?", line.start + start, line.start + end)
+
+    def replace(self, match: re.Match[str]) -> str | None:
+        text = match.string
+        left = text.rfind(" ", 0, match.start()) + 1
+        right = match.end()
+        while right < len(text) and not text[right].isspace():
+            right += 1
+        token = text[left:right]
+        if _CODE.search(token) or not _NEXT_WORD.match(text, match.end()):
+            return None  # "response.Buckets;", "redis.Redis(host)", "perf!GeneralProfiles"
+        return match.group(0) + " "
+
+    def edit_span(self, match: re.Match[str]) -> tuple[int, int]:
+        return match.end() - 1, match.end()
+
+
+# Characters that make a dotted token code, not prose.
+_CODE = re.compile(r"[()\[\]{}=;_/\\<>|@#$%^&*+~`]")
+# The word after a glued sentence end: capitalised, then lower case, then a word end.
+_NEXT_WORD = re.compile(r"[A-Z][a-z]+(?:[’'][a-z]+)?(?=[\s,:;!?”’\"-]|\.(?:\s|$)|$)")
+
+
+RULES = (SentenceSpace,)
