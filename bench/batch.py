@@ -138,9 +138,18 @@ def main() -> None:
             print(f"throughput  {n_tp:>7} records ({mb:.1f} MB), {workers} worker(s): "
                   f"{r['records_per_s']:>7.1f} records/s, {r['mb_per_s']:.2f} MB/s (job {r['elapsed_s']} s, "
                   f"{r['records_per_cpu_s']} records per CPU-second incl. startup)")
-        a, b = (tmpdir / "out-tp-1.jsonl").read_bytes(), (tmpdir / "out-tp-2.jsonl").read_bytes()
-        results["same_output_1_and_2_workers"] = a == b
-        print(f"same output at 1 and 2 workers: {a == b}")
+        # Determinism: 1 and 2 workers on the same input, started together so that both
+        # run the same code (the checkout may change between sequential runs).
+        det = tmpdir / "det.jsonl"
+        write_corpus(det, 300, seeds)
+        cmd = [sys.executable, "-m", "cleaner", "batch", str(det), "-q", "--chunk-size", "7", "-o"]
+        procs = [subprocess.Popen([*cmd, str(tmpdir / f"det-{w}.jsonl"), "--workers", str(w)], cwd=REPO,
+                                  env={**os.environ, "PYTHONPATH": str(REPO)}) for w in (1, 2)]
+        for p in procs:
+            p.wait()
+        same = (tmpdir / "det-1.jsonl").read_bytes() == (tmpdir / "det-2.jsonl").read_bytes()
+        results["same_output_1_and_2_workers"] = same
+        print(f"same output at 1 and 2 workers: {same}")
         for n in sizes:
             inp = tmpdir / f"rss-{n}.jsonl"
             mb = write_corpus(inp, n, seeds) / 2**20
