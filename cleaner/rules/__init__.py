@@ -24,6 +24,7 @@ _MODULES = (
     "layout",
     "boilerplate",
     "captions",
+    "page_chrome",
     "top_of_page",
     "site_template",
     "duplicates",
