@@ -185,7 +185,13 @@
     var cell = el("span", "code");
     if (typeof parts === "string") { cell.textContent = parts === "" ? "\u200b" : parts; return cell; }
     if (parts[0]) cell.appendChild(document.createTextNode(parts[0]));
-    if (parts[1]) { var m = el(mark, "hl", visible(parts[1])); m.title = JSON.stringify(parts[1]); cell.appendChild(m); }
+    if (parts[1]) {
+      // Whitespace-only edits are drawn with visible symbols; other text stays as it is.
+      var blank = /^[\s\u200b-\u200f\ufeff]+$/.test(parts[1]);
+      var m = el(mark, "hl" + (blank ? " ws" : ""), blank ? visible(parts[1]) : parts[1]);
+      if (blank) m.title = "whitespace: " + JSON.stringify(parts[1]);
+      cell.appendChild(m);
+    }
     if (parts[2]) cell.appendChild(document.createTextNode(parts[2]));
     if (!cell.childNodes.length) cell.textContent = "\u200b";
     return cell;
