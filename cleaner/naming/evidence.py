@@ -6,8 +6,8 @@ correct spelling still counts ("Sergei Lavrov" once in a caption, "Lavrow"
 four times in the body).
 
 For every capitalised word: how often it is written so (`counts`), which
-capitalised words stand right before it (`before`: the first name or title,
-context evidence), and whether it ever stands as the end of a name
+capitalised words stand right before it (`before`: the first name or title;
+`after`: the surname after a first name — context evidence), and whether it ever stands as the end of a name
 (`heads`) — a word only ever seen before another name word ("Dmitry" in
 "Dmitry Peskov") is a first name, not a surname to repair toward.
 """
@@ -22,13 +22,14 @@ from .lexicon import WORD, is_capitalised
 
 # What may stand between two words of one name: a space, a hyphen, or ". " after an initial/title.
 _JOIN = re.compile(r"[ \u00a0]|-|\. ")
-_TITLES = frozenset({"Mr", "Mrs", "Ms", "Dr", "St", "Sen", "Rep", "Gen", "Lt", "Col", "Prof"})
+TITLES = frozenset({"Mr", "Mrs", "Ms", "Dr", "St", "Sen", "Rep", "Gen", "Lt", "Col", "Prof"})
 
 
 @dataclass
 class Evidence:
     counts: Counter[str] = field(default_factory=Counter)
     before: dict[str, set[str]] = field(default_factory=dict)
+    after: dict[str, set[str]] = field(default_factory=dict)
     heads: set[str] = field(default_factory=set)
     # lowercase spelling -> capitalised forms seen ("kyiv" -> {"Kyiv"})
     by_lower: dict[str, set[str]] = field(default_factory=dict)
@@ -41,7 +42,7 @@ def joined(text: str, left: re.Match[str], right: re.Match[str]) -> bool:
     """Whether two consecutive words are written as parts of one name ("Pete Hegseth")."""
     gap = text[left.end() : right.start()]
     if gap == ". ":
-        return len(left.group()) == 1 or left.group() in _TITLES
+        return len(left.group()) == 1 or left.group() in TITLES
     return bool(_JOIN.fullmatch(gap))
 
 
@@ -62,4 +63,6 @@ def collect(text: str) -> Evidence:
             ev.before.setdefault(w, set()).add(prev.group())
         if nxt is None or not is_capitalised(nxt.group()) or not joined(text, m, nxt):
             ev.heads.add(w)
+        else:
+            ev.after.setdefault(w, set()).add(nxt.group())
     return ev

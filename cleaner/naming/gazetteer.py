@@ -62,6 +62,8 @@ class Gazetteer:
         self.entries = entries
         self.tokens: dict[str, TokenInfo] = {}
         self.pairs: set[tuple[str, str]] = set()
+        self.before: dict[str, set[str]] = {}  # word -> the words that precede it in some form
+        self.after: dict[str, set[str]] = {}  # word -> the words that follow it in some form
         self.full: dict[str, set[int]] = {}  # whole form -> entries
         groups_of: dict[str, list[Group]] = {}
         for i, entry in enumerate(entries):
@@ -77,6 +79,8 @@ class Gazetteer:
                     info.roles.add("single" if len(words) == 1 else "first" if k == 0 else "last" if k == len(words) - 1 else "middle")
                     if k:
                         self.pairs.add((words[k - 1], w))
+                        self.before.setdefault(w, set()).add(words[k - 1])
+                        self.after.setdefault(words[k - 1], set()).add(w)
                 head = words[-1]
                 if entry.type != "org" and (len(words) == 1 or entry.type == "person") and len(head) >= 4 and head[:1].isupper():
                     heads.append(head)

@@ -26,14 +26,20 @@ _REPEAT = re.compile(r"(.)\1+")
 
 
 @lru_cache(maxsize=65536)
+def plain(token: str) -> str:
+    """Case-folded, without diacritics, nothing else: "Erdoğan" -> "erdogan"."""
+    s = unicodedata.normalize("NFKD", token.casefold())
+    return "".join(c for c in s if not unicodedata.combining(c)).translate(_SPECIAL)
+
+
+@lru_cache(maxsize=65536)
 def fold(token: str) -> str:
     """Key under which transliteration and diacritic variants coincide.
 
     >>> fold("Erdoğan") == fold("Erdogan"), fold("Lavrow") == fold("Lavrov"), fold("Kiiv") == fold("Kyiv")
     (True, True, True)
     """
-    s = unicodedata.normalize("NFKD", token.casefold())
-    s = "".join(c for c in s if not unicodedata.combining(c)).translate(_SPECIAL)
+    s = plain(token)
     for a, b in _TRANSLIT:
         s = s.replace(a, b)
     return _REPEAT.sub(r"\1", s)

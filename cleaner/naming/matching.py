@@ -31,16 +31,26 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from rapidfuzz import process
-from rapidfuzz.distance import OSA
+from rapidfuzz.distance import OSA, Indel
 
-from .evidence import Evidence
+from .evidence import TITLES, Evidence
 from .gazetteer import Gazetteer
-from .lexicon import fold, is_ordinary
+from .lexicon import fold, is_ordinary, plain
 
 MIN_LENGTH = 4  # shorter words (Xi, Li, Kim, Sak) are too ambiguous to repair
+# ... except a 3-letter capitalised word without a vowel ("Kyv", "Mrz"): no name
+# looks like that, so it may take back one dropped letter from a name the article writes.
+_VOWELS = set("aeiouAEIOU")
+
+
+def short_garble(word: str) -> bool:
+    return len(word) == 3 and not _VOWELS & set(word)
 MAX_DISTANCE = 2  # edits on folded keys; beyond that, different names
 LONG_WORD = 7  # folded letters: one edit in a word this long is rarely another name
 MIN_LENGTH_TWO_EDITS = 6
+# Two edits apart, the folded keys must still share this much (Indel similarity):
+# "Hegesh"/"Hegseth" 0.77 passes, "Lavrin"/"Lavrov" 0.67 (another Sergei) does not.
+MIN_SIMILARITY_TWO_EDITS = 0.75
 WARN_MIN_LENGTH = 6  # folded letters: shorter one-edit look-alikes without evidence are not even warned
 ARTICLE_MIN_COUNT = 2  # an article-only target must be written at least this often
 
@@ -53,6 +63,20 @@ class Verdict:
     form: str  # the spelling to write
     confident: bool  # False: a warning, not an edit
     reason: str
+
+
+# Endings that derive a word from a name: "Qatari", "Syrian", "Chinese", "Trumps",
+# and the feminine of Slavic surnames ("Lavrova" is not a garbled "Lavrov").
+DERIVATIONS = frozenset({"a", "s", "es", "n", "an", "ian", "ans", "ians", "i", "is", "ese", "ite", "ites", "ist", "ists", "ism", "ic", "er", "ers", "ar"})
+
+
+def derived(source: str, target: str) -> bool:
+    """Whether `source` is `target` (or its stem) plus a derivational ending: not a garble."""
+    s, t = source.lower(), target.lower()
+    if s.startswith(t) and s[len(t) :] in DERIVATIONS:
+        return s[len(t)] != t[-1]  # "Putinn", "Kallass": a doubled letter, not an ending
+    # "China" -> "Chinese", "Kosovo" -> "Kosovar": the final vowel gives way to the ending
+    return t[-1] in "aeo" and s.startswith(t[:-1]) and s[len(t) - 1 :] in DERIVATIONS
 
 
 @lru_cache(maxsize=8)
@@ -69,6 +93,15 @@ def first_name_only(word: str, gaz: Gazetteer, ev: Evidence) -> bool:
     return word not in ev.heads and ev.count(word) > 0
 
 
+def surname_only(word: str, gaz: Gazetteer) -> bool:
+    """A gazetteer word only ever seen ending a name ("Rutte"), never starting one."""
+    info = gaz.tokens.get(word)
+    return (
+        info is not None and "first" not in info.roles
+        and all(gaz.entries[i].type == "person" for i in info.entries)
+    )
+
+
 class Matcher:
     def __init__(self, gaz: Gazetteer, ev: Evidence, style: str = "consistent") -> None:
         self.gaz, self.ev, self.style = gaz, ev, style
@@ -78,6 +111,7 @@ class Matcher:
         )
         self.targets = list(g_words) + article
         self.target_folds = list(g_folds) + [fold(w) for w in article]
+        self.target_plain = [plain(w) for w in self.targets]
 
     # -- spelling to write -------------------------------------------------
     def preferred(self, word: str) -> str:
@@ -92,41 +126,82 @@ class Matcher:
 
     # -- the decision ------------------------------------------------------
     def candidates(self, sources: list[str]) -> dict[str, list[tuple[str, int]]]:
-        """For each source word: (target, folded distance) within MAX_DISTANCE, one batch call."""
+        """For each source word: (target, distance) within MAX_DISTANCE, two batch calls.
+
+        The distance is the smaller of the folded one (transliteration-blind)
+        and the plain one: the fold collapses doubled letters, so a dropped
+        letter that makes a double ("Aramco" -> "Aamco") would count twice.
+        """
         found: dict[str, list[tuple[str, int]]] = {s: [] for s in sources}
         if not sources or not self.targets:
             return found
-        matrix = process.cdist(
-            [fold(s) for s in sources], self.target_folds, scorer=OSA.distance,
-            score_cutoff=MAX_DISTANCE, dtype="int32", workers=1,
-        )
-        rows, cols = (matrix <= MAX_DISTANCE).nonzero()
-        for r, c in zip(rows.tolist(), cols.tolist()):
+        best: dict[tuple[int, int], int] = {}
+        for queries, choices in (
+            ([fold(s) for s in sources], self.target_folds),
+            ([plain(s) for s in sources], self.target_plain),
+        ):
+            matrix = process.cdist(queries, choices, scorer=OSA.distance, score_cutoff=MAX_DISTANCE, dtype="int32", workers=1)
+            rows, cols = (matrix <= MAX_DISTANCE).nonzero()
+            for r, c in zip(rows.tolist(), cols.tolist()):
+                d = int(matrix[r, c])
+                best[r, c] = min(d, best.get((r, c), d))
+        for (r, c), d in sorted(best.items()):
             if self.targets[c] != sources[r]:
-                found[sources[r]].append((self.targets[c], int(matrix[r, c])))
+                found[sources[r]].append((self.targets[c], d))
         return found
 
-    def context(self, source: str, target: str) -> str | None:
-        """A first name or title written before both words, or before the target in the gazetteer."""
+    def conflict(self, source: str, target: str) -> str | None:
+        """A first name written before the source that never stands before the target: another person.
+
+        "Jan Mertz" is not "Friedrich Merz"; "Chancellor Mertz" (a title, an
+        ordinary word) proves nothing either way.
+        """
+        known_before = self.gaz.before.get(target, set()) | self.ev.before.get(target, set())
+        if not known_before:
+            return None
         for p in sorted(self.ev.before.get(source, ())):
-            if (p, target) in self.gaz.pairs or p in self.ev.before.get(target, ()):
+            if p not in known_before and not is_ordinary(p) and p not in TITLES:
                 return p
+        return None
+
+    def context(self, source: str, target: str) -> str | None:
+        """A name word written next to both words (a first name or title before, a surname after),
+        or next to the target in the gazetteer: "Pete" for "Pete Hegesh" / "Pete Hegseth"."""
+        gaz, ev = self.gaz, self.ev
+        for p in sorted(ev.before.get(source, ())):
+            if p in gaz.before.get(target, ()) or p in ev.before.get(target, ()):
+                return p
+        for n in sorted(ev.after.get(source, ())):
+            if n in gaz.after.get(target, ()) or n in ev.after.get(target, ()):
+                return n
         return None
 
     def judge(self, source: str, found: list[tuple[str, int]]) -> Verdict | None:
         ev, gaz = self.ev, self.gaz
         n_source = max(1, ev.count(source))
         is_head = source in ev.heads or ev.count(source) == 0
+        leads = not is_head and source not in ev.before  # always first word of a name
         size = len(fold(source))
         ranked = []
+        short = len(source) < MIN_LENGTH
         for target, d in found:
+            if short and (d > 1 or len(target) != MIN_LENGTH or ev.count(target) == 0):
+                continue
             known = target in gaz.tokens
             n_target = ev.count(target)
+            if derived(source, target):
+                continue  # "Qatari" is the adjective of "Qatar", not a garble
             if is_head and first_name_only(target, gaz, ev):
                 continue  # "Dmitryv" (a surname) is not "Dmitry" (a first name)
+            if leads and surname_only(target, gaz):
+                continue  # "Rute Hansen": a first name, not a garbled "Rutte"
             if not known and (n_target < ARTICLE_MIN_COUNT or n_target <= n_source):
-                continue  # an article-only name must outnumber the suspect
+                if n_target == n_source == 1 and d <= 1 and size >= WARN_MIN_LENGTH:
+                    ranked.append(((True, d, True, False, True, -n_target), target, None, False))
+                continue  # an article-only name must outnumber the suspect; one each: a warning
             shared = self.context(source, target)
+            if shared is None and self.conflict(source, target):
+                continue  # another first name: another person
             first_name = shared is not None and not is_ordinary(shared)
             if n_source >= 2 and not (known and (d == 0 or shared)):
                 continue  # two names that each appear several times: never merged
@@ -137,7 +212,10 @@ class Matcher:
                 if not confident and size < WARN_MIN_LENGTH:
                     continue  # "Keir" / "Deir": short words one edit apart are usually two names
             else:
-                confident = first_name and size >= MIN_LENGTH_TWO_EDITS
+                confident = (
+                    first_name and size >= MIN_LENGTH_TWO_EDITS
+                    and Indel.normalized_similarity(fold(source), fold(target)) >= MIN_SIMILARITY_TWO_EDITS
+                )
                 if not confident and not (size >= LONG_WORD and n_target > 0):
                     continue  # too far, too little evidence even for a warning
             ranked.append(((not confident, d, shared is None, n_target == 0, not known, -n_target), target, shared, known))

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Iterator
 from ..naming.evidence import Evidence, collect
 from ..naming.gazetteer import Gazetteer, load
 from ..naming.lexicon import WORD, is_capitalised, is_dictionary_word
-from ..naming.matching import ARTICLE_MIN_COUNT, MIN_LENGTH, Matcher
+from ..naming.matching import ARTICLE_MIN_COUNT, MIN_LENGTH, Matcher, short_garble
 from .base import Edit, Rule
 
 if TYPE_CHECKING:
@@ -105,7 +105,7 @@ class NameVariants(Rule):
 
 def _suspect(word: str, gaz: Gazetteer) -> bool:
     return (
-        len(word) >= MIN_LENGTH
+        (len(word) >= MIN_LENGTH or short_garble(word))
         and is_capitalised(word)
         and word not in gaz.tokens
         and not is_dictionary_word(word)
