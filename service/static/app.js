@@ -169,30 +169,55 @@
     return box;
   }
 
-  // Character-level highlight of a modified line: common prefix / suffix kept.
+  /* Word-level highlight of a modified line: an LCS over words and runs of
+   * whitespace, so two separate edits stay two small marks.  Returns segment
+   * lists [[text, changed], ...] for the old and the new line. */
   function intraline(a, b) {
+    var ta = a.match(/\s+|[^\s]+/g) || [], tb = b.match(/\s+|[^\s]+/g) || [];
+    var m = ta.length, n = tb.length;
+    if (m * n > 60000) return prefixSuffix(a, b);
+    var w = n + 1, L = new Int32Array((m + 1) * w);
+    for (var i = m - 1; i >= 0; i--)
+      for (var j = n - 1; j >= 0; j--)
+        L[i * w + j] = ta[i] === tb[j] ? L[(i + 1) * w + j + 1] + 1 : Math.max(L[(i + 1) * w + j], L[i * w + j + 1]);
+    var sa = [], sb = [], x = 0, y = 0;
+    function push(list, text, changed) {
+      var last = list[list.length - 1];
+      if (last && last[1] === changed) last[0] += text; else list.push([text, changed]);
+    }
+    while (x < m || y < n) {
+      if (x < m && y < n && ta[x] === tb[y]) { push(sa, ta[x++], false); push(sb, tb[y++], false); }
+      else if (y >= n || (x < m && L[(x + 1) * w + y] >= L[x * w + y + 1])) push(sa, ta[x++], true);
+      else push(sb, tb[y++], true);
+    }
+    return { a: sa, b: sb };
+  }
+
+  function prefixSuffix(a, b) {
     var p = 0, max = Math.min(a.length, b.length);
     while (p < max && a[p] === b[p]) p++;
     var s = 0;
     while (s < max - p && a[a.length - 1 - s] === b[b.length - 1 - s]) s++;
     return {
-      a: [a.slice(0, p), a.slice(p, a.length - s), a.slice(a.length - s)],
-      b: [b.slice(0, p), b.slice(p, b.length - s), b.slice(b.length - s)]
+      a: [[a.slice(0, p), false], [a.slice(p, a.length - s), true], [a.slice(a.length - s), false]],
+      b: [[b.slice(0, p), false], [b.slice(p, b.length - s), true], [b.slice(b.length - s), false]]
     };
   }
 
-  function textCell(parts, mark) {
+  // A whole line as one segment list: all changed (removed / inserted) or all unchanged.
+  function whole(text, changed) { return [[text, changed]]; }
+
+  function textCell(segments, mark) {
     var cell = el("span", "code");
-    if (typeof parts === "string") { cell.textContent = parts === "" ? "\u200b" : parts; return cell; }
-    if (parts[0]) cell.appendChild(document.createTextNode(parts[0]));
-    if (parts[1]) {
+    segments.forEach(function (seg) {
+      if (!seg[0]) return;
+      if (!seg[1]) { cell.appendChild(document.createTextNode(seg[0])); return; }
       // Whitespace-only edits are drawn with visible symbols; other text stays as it is.
-      var blank = /^[\s\u200b-\u200f\ufeff]+$/.test(parts[1]);
-      var m = el(mark, "hl" + (blank ? " ws" : ""), blank ? visible(parts[1]) : parts[1]);
-      if (blank) m.title = "whitespace: " + JSON.stringify(parts[1]);
+      var blank = /^[\s\u200b-\u200f\ufeff]+$/.test(seg[0]);
+      var m = el(mark, "hl" + (blank ? " ws" : ""), blank ? visible(seg[0]) : seg[0]);
+      if (blank) m.title = "whitespace: " + JSON.stringify(seg[0]);
       cell.appendChild(m);
-    }
-    if (parts[2]) cell.appendChild(document.createTextNode(parts[2]));
+    });
     if (!cell.childNodes.length) cell.textContent = "\u200b";
     return cell;
   }
@@ -267,9 +292,8 @@
       var parts = intraline(r.a, r.b);
       left = textCell(parts.a, "del"); right = textCell(parts.b, "ins");
     } else {
-      left = r.a === null ? el("span", "code empty-side") : textCell(r.kind === "del" ? ["", r.a, ""] : r.a, "del");
-      right = r.b === null ? el("span", "code empty-side") : textCell(r.kind === "ins" ? ["", r.b, ""] : r.b, "ins");
-      if (r.kind === "del" && r.a === "") left = textCell("", "del");
+      left = r.a === null ? el("span", "code empty-side") : textCell(whole(r.a, r.kind === "del"), "del");
+      right = r.b === null ? el("span", "code empty-side") : textCell(whole(r.b, r.kind === "ins"), "ins");
     }
     var oldNum = el("span", "num", r.o || ""), newNum = el("span", "num", r.n || "");
     var leftSide = el("span", "side old" + (r.kind === "del" || r.kind === "mod" ? " removed" : ""));
@@ -293,9 +317,9 @@
       row.appendChild(side);
       return row;
     }
-    if (r.kind === "same") return [line("same", r.o, r.n, " ", textCell(r.a))];
-    if (r.kind === "del") return [line("del", r.o, null, "−", textCell(["", r.a, ""], "del"), explained)];
-    if (r.kind === "ins") return [line("ins", null, r.n, "+", textCell(["", r.b, ""], "ins"))];
+    if (r.kind === "same") return [line("same", r.o, r.n, " ", textCell(whole(r.a, false)))];
+    if (r.kind === "del") return [line("del", r.o, null, "−", textCell(whole(r.a, true), "del"), explained)];
+    if (r.kind === "ins") return [line("ins", null, r.n, "+", textCell(whole(r.b, true), "ins"))];
     var parts = intraline(r.a, r.b);
     return [line("del", r.o, null, "−", textCell(parts.a, "del"), explained), line("ins", null, r.n, "+", textCell(parts.b, "ins"))];
   }
