@@ -190,6 +190,30 @@ def test_text_folder_is_mirrored(tmp_path: Path) -> None:
     assert (md / "b" / "skip.md").exists()
 
 
+def test_chunks_in_flight_are_bounded(tmp_path: Path) -> None:
+    """Memory is bounded by chunk size: the input is pulled at most `in_flight` chunks ahead."""
+    from cleaner.batch.job import map_ordered, prepare
+    from cleaner.batch.io import resolve_inputs, chunks
+
+    inp = write_jsonl(tmp_path / "in.jsonl", records(60))
+    config = BatchConfig(profile="conservative", inputs=[str(inp)], output=str(tmp_path / "o.jsonl"))
+    inputs = resolve_inputs(config.inputs)
+    ctx, _, _ = prepare(config, inputs)
+    pulled = 0
+
+    def counting():
+        nonlocal pulled
+        for chunk in chunks(inputs, 3):
+            pulled += 1
+            yield chunk
+
+    ahead = []
+    for done, result in enumerate(map_ordered(counting(), ctx, workers=2, in_flight=3), 1):
+        ahead.append(pulled - done)
+        assert result.read == 3
+    assert done == 20 and max(ahead) <= 3
+
+
 # -- resume ---------------------------------------------------------------------
 
 
