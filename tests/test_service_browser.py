@@ -137,7 +137,7 @@ def test_page_is_keyboard_usable_and_reports_errors(browser, live_url):
     for box in page.locator("input[name=category]").all():
         box.uncheck()
     page.get_by_role("button", name="Clean", exact=True).click()
-    page.wait_for_function("document.querySelector('#diff .nodiff') !== null")
+    page.wait_for_selector("#diff .nodiff", state="attached")
     # An empty input is refused on the page, with a message.
     page.get_by_label("Article text or HTML").fill("")
     page.get_by_role("button", name="Clean", exact=True).click()
