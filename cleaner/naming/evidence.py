@@ -18,21 +18,27 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .lexicon import WORD, is_capitalised
+from .lexicon import ENGLISH_MIN_SHARE, WORD, english_share, is_capitalised
 
 # What may stand between two words of one name: a space, a hyphen, or ". " after an initial/title.
 _JOIN = re.compile(r"[ \u00a0]|-|\. ")
+# What ends right before the first word of a sentence (or line): ". ", "\n", "“".
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;…\n][\"'“”‘’«»)\]]?\s*|[\"“‘«(\[]\s*)$")
 TITLES = frozenset({"Mr", "Mrs", "Ms", "Dr", "St", "Sen", "Rep", "Gen", "Lt", "Col", "Prof"})
 
 
 @dataclass
 class Evidence:
     counts: Counter[str] = field(default_factory=Counter)
+    # capitalised although not first in a sentence: a name, not just a sentence start
+    inner: Counter[str] = field(default_factory=Counter)
     before: dict[str, set[str]] = field(default_factory=dict)
     after: dict[str, set[str]] = field(default_factory=dict)
     heads: set[str] = field(default_factory=set)
     # lowercase spelling -> capitalised forms seen ("kyiv" -> {"Kyiv"})
     by_lower: dict[str, set[str]] = field(default_factory=dict)
+    # the English dictionary guard only means something in English text
+    english: bool = True
 
     def count(self, form: str) -> int:
         return self.counts.get(form, 0)
@@ -49,13 +55,15 @@ def joined(text: str, left: re.Match[str], right: re.Match[str]) -> bool:
 @lru_cache(maxsize=8)
 def collect(text: str) -> Evidence:
     """The capitalised-word evidence of `text` (cached: three rules read the same snapshot)."""
-    ev = Evidence()
+    ev = Evidence(english=english_share(text) >= ENGLISH_MIN_SHARE)
     words = list(WORD.finditer(text))
     for i, m in enumerate(words):
         w = m.group()
         if not is_capitalised(w):
             continue
         ev.counts[w] += 1
+        if not _SENTENCE_START.search(text, max(0, m.start() - 3), m.start()):
+            ev.inner[w] += 1
         ev.by_lower.setdefault(w.lower(), set()).add(w)
         prev = words[i - 1] if i else None
         nxt = words[i + 1] if i + 1 < len(words) else None

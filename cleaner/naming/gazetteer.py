@@ -6,8 +6,8 @@ CLI `--names FILE`).  Loaded lazily, once per distinct user list.
 
 Index, by token (names split into words, "Kim Jong-un" -> Kim, Jong, un):
 - `tokens[t]`: the entries using token t, and the roles it plays there
-  ("first" before another word of the name, "last" ending a multi-word form,
-  "single" alone);
+  (in a person's name: "first" before another word, "last" ending a
+  multi-word form, "single" alone; else "place" or "org");
 - `pairs`: (word, next word) inside one form, the context evidence
   ("Pete" + "Hegseth");
 - `groups`: spelling-variant groups of the head words (surname, single-word
@@ -76,7 +76,10 @@ class Gazetteer:
                 for k, w in enumerate(words):
                     info = self.tokens.setdefault(w, TokenInfo())
                     info.entries.add(i)
-                    info.roles.add("single" if len(words) == 1 else "first" if k == 0 else "last" if k == len(words) - 1 else "middle")
+                    if entry.type != "person":
+                        info.roles.add("place" if entry.type == "place" else "org")
+                    else:
+                        info.roles.add("single" if len(words) == 1 else "first" if k == 0 else "last" if k == len(words) - 1 else "middle")
                     if k:
                         self.pairs.add((words[k - 1], w))
                         self.before.setdefault(w, set()).add(words[k - 1])

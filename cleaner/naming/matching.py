@@ -15,11 +15,14 @@ suspect.  Then:
 
 - distance 0 (only transliteration / diacritics / doubling): repair;
 - distance 1: repair when the article also writes the target, or a first
-  name / title is shared ("President Putn" / "President Putin"), or the word is
-  long (`LONG_WORD` folded letters) and the target is in the gazetteer;
+  name / title is shared ("President Putn" / "President Putin");
 - distance 2: repair only with a shared first name (`Pete Hegesh` and the
   gazetteer's "Pete Hegseth") and at least `MIN_LENGTH_TWO_EDITS` letters;
 - anything else within reach: a warning, not an edit.
+
+A first name is repaired only next to its surname.  Outside English text
+(under `ENGLISH_MIN_SHARE` dictionary words) only gazetteer targets at
+distance 0 or with a shared first name count.
 
 Never merged: two gazetteer words (a known word is never a suspect); a word
 the article writes several times into an article-only name; a surname into a
@@ -46,12 +49,12 @@ _VOWELS = set("aeiouAEIOU")
 def short_garble(word: str) -> bool:
     return len(word) == 3 and not _VOWELS & set(word)
 MAX_DISTANCE = 2  # edits on folded keys; beyond that, different names
-LONG_WORD = 7  # folded letters: one edit in a word this long is rarely another name
+LONG_WORD = 7  # letters: two edits need at least this much for a warning
 MIN_LENGTH_TWO_EDITS = 6
 # Two edits apart, the folded keys must still share this much (Indel similarity):
 # "Hegesh"/"Hegseth" 0.77 passes, "Lavrin"/"Lavrov" 0.67 (another Sergei) does not.
 MIN_SIMILARITY_TWO_EDITS = 0.75
-WARN_MIN_LENGTH = 6  # folded letters: shorter one-edit look-alikes without evidence are not even warned
+WARN_MIN_LENGTH = 6  # letters: shorter one-edit look-alikes without evidence are not even warned
 ARTICLE_MIN_COUNT = 2  # an article-only target must be written at least this often
 
 
@@ -181,7 +184,7 @@ class Matcher:
         n_source = max(1, ev.count(source))
         is_head = source in ev.heads or ev.count(source) == 0
         leads = not is_head and source not in ev.before  # always first word of a name
-        size = len(fold(source))
+        size = len(plain(source))
         ranked = []
         short = len(source) < MIN_LENGTH
         for target, d in found:
@@ -191,12 +194,13 @@ class Matcher:
             n_target = ev.count(target)
             if derived(source, target):
                 continue  # "Qatari" is the adjective of "Qatar", not a garble
-            if is_head and first_name_only(target, gaz, ev):
+            target_first = first_name_only(target, gaz, ev)
+            if is_head and target_first:
                 continue  # "Dmitryv" (a surname) is not "Dmitry" (a first name)
             if leads and surname_only(target, gaz):
                 continue  # "Rute Hansen": a first name, not a garbled "Rutte"
             if not known and (n_target < ARTICLE_MIN_COUNT or n_target <= n_source):
-                if n_target == n_source == 1 and d <= 1 and size >= WARN_MIN_LENGTH:
+                if ev.english and n_target == n_source == 1 and d <= 1 and size >= WARN_MIN_LENGTH:
                     ranked.append(((True, d, True, False, True, -n_target), target, None, False))
                 continue  # an article-only name must outnumber the suspect; one each: a warning
             shared = self.context(source, target)
@@ -205,10 +209,14 @@ class Matcher:
             first_name = shared is not None and not is_ordinary(shared)
             if n_source >= 2 and not (known and (d == 0 or shared)):
                 continue  # two names that each appear several times: never merged
+            if target_first and known and shared is None:
+                continue  # a first name is repaired only next to its surname ("Vladiir Putin")
+            if not ev.english and not (known and (d == 0 or first_name)):
+                continue  # outside English the dictionary guard is blind: gazetteer and strong evidence only
             if d == 0:
                 confident = True
             elif d == 1:
-                confident = n_target > 0 or shared is not None or (known and size >= LONG_WORD)
+                confident = n_target > 0 or shared is not None
                 if not confident and size < WARN_MIN_LENGTH:
                     continue  # "Keir" / "Deir": short words one edit apart are usually two names
             else:

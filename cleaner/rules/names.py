@@ -128,7 +128,10 @@ class NameCase(Rule):
     ("turkey", "may", "bush" stay) and either the gazetteer or the article
     (at least twice) writes it capitalised ("in kyiv" -> "in Kyiv"), or it is
     one folded edit from a name the article writes at least twice
-    ("putn" -> "Putin").  Words in URLs, hashtags and hyphen compounds stay.
+    ("putn" -> "Putin").  Capitals at a sentence start are not evidence.
+    Words in URLs, hashtags and hyphen compounds stay, and so does every
+    lowercase word of a text that is not English (the dictionary guard is
+    English: Portuguese "fico" is not Robert Fico).
     """
 
     id = "names.case"
@@ -142,6 +145,8 @@ class NameCase(Rule):
 
     def find(self, doc: "Document") -> Iterator[Edit]:
         gaz, ev, matcher = _setup(doc)
+        if not ev.english:
+            return  # "fico", "jangan": without an English dictionary, a lowercase word proves nothing
         text = doc.text
         index = _lower_index(gaz)
         hits = [
@@ -153,7 +158,7 @@ class NameCase(Rule):
         fuzzy = []
         for w in words:
             exact = {matcher.preferred(f) for f in index.get(w, ())}
-            exact |= {f for f in ev.by_lower.get(w, ()) if f not in gaz.tokens and ev.count(f) >= ARTICLE_MIN_COUNT}
+            exact |= {f for f in ev.by_lower.get(w, ()) if f not in gaz.tokens and ev.inner[f] >= ARTICLE_MIN_COUNT}
             if len(exact) == 1:
                 form = exact.pop()
                 choice[w] = (form, matcher.reason(form, form, None, form in gaz.tokens or bool(index.get(w))))
