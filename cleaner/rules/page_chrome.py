@@ -36,7 +36,7 @@ _CONTACT_CUE = re.compile(
     r"\b(?:follow|email|e-mail|write\s+to|reach|contact|tweet|twitter|facebook|instagram)\b", re.IGNORECASE
 )
 _CONTACT_ADDRESS = re.compile(
-    r"[\w.+-]+@[\w-]+\.[\w.]+|(?<!\w)@\w{2,}|\b(?:twitter|facebook|instagram)\.com/\w|\bon\s+(?:Twitter|Facebook|Instagram)\b"
+    r"[\w.+-]+@[\w-]+\.[\w.]+|(?<!\w)@\w{2,}|(?<![\w.])(?:twitter|facebook|instagram)\.com/\w"
 )
 
 
@@ -77,4 +77,36 @@ class ArticleCredits(LineRule):
                 yield line.index, "author contact / follow line at the end of the article"
 
 
-RULES = (ArticleCredits,)
+# Only asset URLs: a bare link to a page can be an article's cited source.
+_BARE_ASSET_URL = re.compile(r"^(?:https?:)?//\S+\.(?:jpe?g|png|gif|webp|svg|avif|ico)(?:\?\S*)?$", re.IGNORECASE)
+_ISO_TIMESTAMP = re.compile(r"^\d{4}-\d\d-\d\d[T ]\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?$")
+
+
+class BareMetadata(LineRule):
+    """A line that is only an image URL or only a machine timestamp
+    ("https://site/img/123-500-250/story.jpg", "2019-11-19T08:57:40+01:00").
+
+    Page metadata (og:image, article:published_time) that leaked into the
+    text; no article sentence is a bare image URL or an ISO timestamp alone.
+    (A bare link to a page stays: articles list their sources that way.)
+    """
+
+    id = "boilerplate.bare_metadata"
+    category = "boilerplate"
+    purpose = "Remove lines that are only an image URL or only a machine timestamp (leaked page metadata)."
+    examples = (
+        ("The talks resumed.\n2019-11-19T08:57:40+01:00\nhttps://example.com/logo.png\nEnd.", "The talks resumed.\nEnd."),
+        ("See https://example.com for details.", "See https://example.com for details."),
+        ("Sources:\nhttps://example.com/report.html", "Sources:\nhttps://example.com/report.html"),
+    )
+
+    def judge(self, line: str) -> str | None:
+        text = line.strip()
+        if _BARE_ASSET_URL.match(text):
+            return "a bare image URL line (leaked page metadata)"
+        if _ISO_TIMESTAMP.match(text):
+            return "a bare machine timestamp (leaked page metadata)"
+        return None
+
+
+RULES = (ArticleCredits, BareMetadata)
