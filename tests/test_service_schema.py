@@ -10,6 +10,8 @@ accepts exactly that answer and nothing else.
 """
 from __future__ import annotations
 
+import os
+
 import schemathesis
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import positive_data_acceptance
@@ -33,7 +35,8 @@ def positive_data_acceptance_but_unusable_html(ctx, response, case):
 
 
 @schema.parametrize()
-@settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True)
+# 40 examples per operation keeps the suite fast; SERVICE_SCHEMA_EXAMPLES=500 for a deeper run.
+@settings(max_examples=int(os.environ.get("SERVICE_SCHEMA_EXAMPLES", "40")), deadline=None, suppress_health_check=list(HealthCheck), derandomize="SERVICE_SCHEMA_EXAMPLES" not in os.environ)
 def test_api_conforms_to_its_openapi_description(case):
     case.call_and_validate(
         excluded_checks=[positive_data_acceptance], additional_checks=[positive_data_acceptance_but_unusable_html]
