@@ -143,3 +143,23 @@ def test_page_is_keyboard_usable_and_reports_errors(browser, live_url):
     page.get_by_role("button", name="Clean", exact=True).click()
     assert "Paste an article" in page.locator("#error").inner_text()
     page.close()
+
+
+def test_page_cleans_pasted_html(browser, live_url):
+    page = browser.new_page()
+    page.goto(live_url + "/")
+    html = (
+        "<!doctype html><html><head><title>Talks resume</title></head><body><article>"
+        "<h1>Talks resume in the capital</h1>"
+        + "<p>Negotiators from both sides met on Tuesday and agreed to continue the talks next week.</p>" * 3
+        + "<p>Haberin Devamı</p></article></body></html>"
+    )
+    page.get_by_label("Article text or HTML").fill(html)
+    assert "html" in page.locator("#input-kind").inner_text()
+    page.get_by_role("button", name="Clean", exact=True).click()
+    page.wait_for_selector("#output:not([hidden])")
+    cleaned = page.locator("#cleaned").input_value()
+    assert "Negotiators" in cleaned and "<p>" not in cleaned
+    if page.locator("#diff .dhead").count():
+        assert "extracted" in page.locator("#diff .dhead").inner_text().lower()
+    page.close()

@@ -249,7 +249,7 @@
     if (state.mode === "split") {
       var head = el("div", "drow dhead");
       head.appendChild(el("span", "num", ""));
-      head.appendChild(el("span", "side", "Original"));
+      head.appendChild(el("span", "side", state.inputFormat === "html" ? "Text extracted from the HTML" : "Original"));
       head.appendChild(el("span", "num", ""));
       head.appendChild(el("span", "side", "Cleaned"));
       box.appendChild(head);
@@ -446,6 +446,12 @@
     var disabled = Array.prototype.filter.call(document.querySelectorAll("input[name=category]"), function (c) { return !c.checked; })
       .map(function (c) { return c.value; });
     if (disabled.length) body.options = { disable: disabled };
+    var payload = JSON.stringify(body), limit = +document.body.getAttribute("data-max-bytes") || 0;
+    var size = new Blob([payload]).size;
+    if (limit && size > limit) {
+      setError("The article is too large: " + size.toLocaleString() + " bytes; this server accepts up to " + limit.toLocaleString() + ".");
+      return;
+    }
     var headers = { "Content-Type": "application/json", "Accept": "application/json" };
     var token = $("token");
     if (token && token.value) headers.Authorization = "Bearer " + token.value;
@@ -453,7 +459,7 @@
     $("busy").hidden = false;
     $("clean-button").disabled = true;
     $("status").textContent = "Cleaning…";
-    fetch("/v1/clean", { method: "POST", headers: headers, body: JSON.stringify(body) })
+    fetch("/v1/clean", { method: "POST", headers: headers, body: payload })
       .then(function (response) {
         return response.json().catch(function () { return { error: { message: "HTTP " + response.status } }; })
           .then(function (data) { return { ok: response.ok, status: response.status, data: data }; });
@@ -465,6 +471,7 @@
           $("status").textContent = "";
           return;
         }
+        state.inputFormat = format;
         show(answer.data);
         var s = answer.data.stats || {};
         $("status").textContent = "Cleaned: " + (s.changes || 0) + " change(s), " + (s.lines_removed || 0) + " line(s) removed.";
