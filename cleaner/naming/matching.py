@@ -209,8 +209,8 @@ class Matcher:
             first_name = shared is not None and not is_ordinary(shared)
             if n_source >= 2 and not (known and (d == 0 or shared)):
                 continue  # two names that each appear several times: never merged
-            if target_first and known and shared is None:
-                continue  # a first name is repaired only next to its surname ("Vladiir Putin")
+            if target_first and known and shared is None and n_target == 0:
+                continue  # a first name the article does not write: only next to its surname ("Vladiir Putin")
             if not ev.english and not (known and (d == 0 or first_name)):
                 continue  # outside English the dictionary guard is blind: gazetteer and strong evidence only
             if d == 0:

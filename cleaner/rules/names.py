@@ -126,7 +126,8 @@ class NameCase(Rule):
 
     A lowercase word is restored when it is not an ordinary dictionary word
     ("turkey", "may", "bush" stay) and either the gazetteer or the article
-    (at least twice) writes it capitalised ("in kyiv" -> "in Kyiv"), or it is
+    (inside a sentence, once is enough) writes it capitalised ("in kyiv" ->
+    "in Kyiv"), or it is
     one folded edit from a name the article writes at least twice
     ("putn" -> "Putin").  Capitals at a sentence start are not evidence.
     Words in URLs, hashtags and hyphen compounds stay, and so does every
@@ -158,7 +159,7 @@ class NameCase(Rule):
         fuzzy = []
         for w in words:
             exact = {matcher.preferred(f) for f in index.get(w, ())}
-            exact |= {f for f in ev.by_lower.get(w, ()) if f not in gaz.tokens and ev.inner[f] >= ARTICLE_MIN_COUNT}
+            exact |= {f for f in ev.by_lower.get(w, ()) if f not in gaz.tokens and ev.inner[f] >= 1}
             if len(exact) == 1:
                 form = exact.pop()
                 choice[w] = (form, matcher.reason(form, form, None, form in gaz.tokens or bool(index.get(w))))
