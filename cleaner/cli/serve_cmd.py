@@ -10,7 +10,7 @@ Settings come from the flags, else from the environment, else the defaults:
     --max-bytes CLEANER_MAX_BYTES  5 MB request body limit (413 above)
                CLEANER_TOKEN     bearer token required on /v1/* (off when unset)
                CLEANER_BATCH_MAX most documents per batch (100)
-    --access-log CLEANER_ACCESS_LOG  "-" = stderr (default), a file path, or "off"
+    --access-log CLEANER_ACCESS_LOG  "-" = standard output (default), a file path, or "off"
 
 The app is preloaded and warmed (rules, langdetect profiles) in the master, so
 forked sync workers share it and the first request is as fast as the rest.
@@ -37,7 +37,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--workers", type=int, help="worker processes (env CLEANER_WORKERS; default: number of CPUs)")
     p.add_argument("--timeout", type=float, help="per-request time limit in seconds (env CLEANER_TIMEOUT; default 30)")
     p.add_argument("--max-bytes", type=int, help="request body limit in bytes (env CLEANER_MAX_BYTES; default 5242880)")
-    p.add_argument("--access-log", help='access log: "-" stderr (default), a file, or "off" (env CLEANER_ACCESS_LOG)')
+    p.add_argument("--access-log", help='access log: "-" standard output (default), a file, or "off" (env CLEANER_ACCESS_LOG)')
     p.set_defaults(handler=run)
 
 
