@@ -21,8 +21,8 @@ trafilatura already drops them.
 Errors - which inputs fail and which give an empty result:
 
 - empty or whitespace-only input: empty text, no metadata (nothing to do);
-- a page whose article cannot be found (a bare menu, a form): empty text,
-  with whatever metadata was found;
+- a page without an article (a bare menu, a form): whatever little text
+  trafilatura finds there, often none, with whatever metadata was found;
 - input that is not usable HTML raises `ValueError` with a message saying why:
   binary data (NUL or many control characters), text without any markup tag,
   more than `MAX_HTML_CHARS` characters, or a tree the parser cannot handle
@@ -117,8 +117,8 @@ def drop_title(paragraphs: list[str], title: str) -> list[str]:
     trafilatura prints it as the first paragraph of 73 of the 181 pages of
     the Zyte benchmark, where no gold body includes it.  A paragraph among
     the first four goes when its words equal the title's, or those of the
-    headline part of "Headline | Site"; a near copy (80% of the words,
-    "HS Roundup: ..." for "High School Roundup: ...") goes when it does not
+    headline part of "Headline | Site"; a near copy (80% of the distinct
+    words: "... to stay undefeated" for "... to remain undefeated") goes when it does not
     read as a sentence.  Further down, only exact copies that do not read as
     a sentence go (a sticky header or teaser printing the headline again).
     """
