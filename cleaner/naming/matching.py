@@ -54,6 +54,10 @@ MIN_LENGTH_TWO_EDITS = 6
 # Two edits apart, the folded keys must still share this much (Indel similarity):
 # "Hegesh"/"Hegseth" 0.77 passes, "Lavrin"/"Lavrov" 0.67 (another Sergei) does not.
 MIN_SIMILARITY_TWO_EDITS = 0.75
+# Beyond two edits only a warning, and only next to a first name the gazetteer
+# pairs with a surname this similar ("Oleksiy Gontentko" / "Oleksiy Goncharenko" 0.70):
+# a real "Oleksiy Gonchar" would be another person, so never an edit.
+MIN_SIMILARITY_FIRST_NAME_HINT = 0.65
 WARN_MIN_LENGTH = 6  # letters: shorter one-edit look-alikes without evidence are not even warned
 ARTICLE_MIN_COUNT = 2  # an article-only target must be written at least this often
 
@@ -238,6 +242,25 @@ class Matcher:
         if rivals:
             return Verdict(source, target, d, form, False, f"ambiguous: {reason}; or {self.preferred(rivals[0][1])!r}")
         return Verdict(source, target, d, form, not key[0], reason)
+
+    def hint(self, source: str) -> Verdict | None:
+        """A far look-alike of a gazetteer surname after the same first name: a warning only."""
+        best = None
+        for p in sorted(self.ev.before.get(source, ())):
+            if is_ordinary(p) or p in TITLES:
+                continue
+            for target in sorted(self.gaz.after.get(p, ())):
+                if target[:1] != source[:1] or len(target) < MIN_LENGTH:
+                    continue
+                score = Indel.normalized_similarity(fold(source), fold(target))
+                if score >= MIN_SIMILARITY_FIRST_NAME_HINT and (best is None or score > best[0]):
+                    best = (score, target, p)
+        if best is None:
+            return None
+        score, target, p = best
+        form = self.preferred(target)
+        reason = f"gazetteer: {p} {target}; same preceding name {p!r}; similarity {score:.2f}"
+        return Verdict(source, target, MAX_DISTANCE + 1, form, False, reason)
 
     def reason(self, target: str, form: str, shared: str | None, known: bool) -> str:
         parts = []

@@ -92,7 +92,7 @@ class NameVariants(Rule):
         hits = [m for m in WORD.finditer(text) if _suspect(m.group(), gaz)]
         suspects = sorted({m.group() for m in hits})
         found = matcher.candidates(suspects)
-        verdicts = {s: matcher.judge(s, found[s]) for s in suspects}
+        verdicts = {s: matcher.judge(s, found[s]) or matcher.hint(s) for s in suspects}
         for m in hits:
             v = verdicts[m.group()]
             if v is None or not in_prose(text, m.start(), m.end()):
