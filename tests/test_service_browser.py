@@ -76,6 +76,7 @@ def test_page_cleans_seed_000_and_labels_the_removed_line(browser, live_url, tmp
     page.goto(live_url + "/")
     assert page.title().startswith("article-cleaner")
     page.screenshot(path=str(tmp_path / "empty.png"))
+    assert not page.get_by_role("button", name="Copy text").is_visible()  # nothing to copy yet
 
     page.get_by_label("Article text or HTML").fill(SEED_000.read_text(encoding="utf-8"))
     page.get_by_role("button", name="Clean", exact=True).click()
@@ -105,7 +106,8 @@ def test_page_cleans_seed_000_and_labels_the_removed_line(browser, live_url, tmp
     page.get_by_role("tab", name="Changes").click()
     assert page.locator("#changes-body tr", has_text="boilerplate.read_more").count() == 3
 
-    # Download the cleaned text.
+    # Copy and download the cleaned text.
+    assert page.get_by_role("button", name="Copy text").is_visible()
     with page.expect_download() as info:
         page.get_by_role("button", name="Download .txt").click()
     downloaded = Path(info.value.path()).read_text(encoding="utf-8")
