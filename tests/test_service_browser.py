@@ -60,6 +60,7 @@ def browser(tmp_path_factory):
             headless=True,
             args=CHROMIUM_ARGS,
             viewport={"width": 1440, "height": 1000},
+            permissions=["clipboard-read", "clipboard-write"],
         )
         yield context
         context.close()
@@ -107,7 +108,8 @@ def test_page_cleans_seed_000_and_labels_the_removed_line(browser, live_url, tmp
     assert page.locator("#changes-body tr", has_text="boilerplate.read_more").count() == 3
 
     # Copy and download the cleaned text.
-    assert page.get_by_role("button", name="Copy text").is_visible()
+    page.get_by_role("button", name="Copy text").click()
+    page.get_by_role("button", name="Copied ✓").wait_for()
     with page.expect_download() as info:
         page.get_by_role("button", name="Download .txt").click()
     downloaded = Path(info.value.path()).read_text(encoding="utf-8")
