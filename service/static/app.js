@@ -298,8 +298,9 @@
     var oldNum = el("span", "num", r.o || ""), newNum = el("span", "num", r.n || "");
     var leftSide = el("span", "side old" + (r.kind === "del" || r.kind === "mod" ? " removed" : ""));
     leftSide.appendChild(labelled(left, explained, r.kind));
-    if (r.kind === "del") leftSide.setAttribute("aria-label", "removed line " + r.o);
+    if (r.kind === "del" || r.kind === "mod") leftSide.insertBefore(el("span", "sr-only", r.kind === "del" ? "Removed: " : "Changed from: "), leftSide.firstChild);
     var rightSide = el("span", "side new" + (r.kind === "ins" || r.kind === "mod" ? " inserted" : ""));
+    if (r.kind === "ins" || r.kind === "mod") rightSide.appendChild(el("span", "sr-only", r.kind === "ins" ? "Inserted: " : "Changed to: "));
     rightSide.appendChild(right);
     row.appendChild(oldNum); row.appendChild(leftSide); row.appendChild(newNum); row.appendChild(rightSide);
     return row;
@@ -313,6 +314,7 @@
       row.appendChild(el("span", "num", n || ""));
       row.appendChild(el("span", "sign", sign));
       var side = el("span", "side" + (kind === "del" ? " removed" : kind === "ins" ? " inserted" : ""));
+      if (kind !== "same") side.appendChild(el("span", "sr-only", kind === "del" ? "Removed: " : "Inserted: "));
       side.appendChild(chips ? labelled(cell, chips, kind) : cell);
       row.appendChild(side);
       return row;
