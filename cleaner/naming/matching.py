@@ -237,7 +237,12 @@ class Matcher:
         key, target, shared, known = ranked[0]
         d = key[1]
         form = self.preferred(target)
-        rivals = [r for r in ranked[1:] if r[0][:4] == key[:4] and self.preferred(r[1]) != form]
+        # A rival spelt like the winner up to transliteration ("Lavrow" beside "Lavrov")
+        # is the same name, itself about to be repaired: no ambiguity.
+        rivals = [
+            r for r in ranked[1:]
+            if r[0][:4] == key[:4] and self.preferred(r[1]) != form and fold(r[1]) != fold(target)
+        ]
         reason = self.reason(target, form, shared, known)
         if rivals:
             return Verdict(source, target, d, form, False, f"ambiguous: {reason}; or {self.preferred(rivals[0][1])!r}")

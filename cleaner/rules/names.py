@@ -170,6 +170,14 @@ class NameCase(Rule):
             v = matcher.judge(w, found[w])
             if v and v.confident and v.distance <= 1 and ev.count(v.form) >= ARTICLE_MIN_COUNT:
                 choice[w] = (v.form, v.reason)
+        # A capital restored onto a garbled spelling ("hegesh" -> "Hegesh") takes the
+        # repair names.variants made to that spelling, or a second run would make it.
+        garbled = sorted({form for form, _ in choice.values() if _suspect(form, gaz)})
+        found = matcher.candidates(garbled)
+        for w, (form, reason) in list(choice.items()):
+            v = matcher.judge(form, found[form]) if form in found else None
+            if v is not None and v.confident:
+                choice[w] = (v.form, f"{reason}; garbled {form!r}: {v.reason}")
         for m in hits:
             if m.group() in choice and in_prose(text, m.start(), m.end(), hyphen_ok=False):
                 form, reason = choice[m.group()]
