@@ -70,13 +70,16 @@ def is_dictionary_word(word: str) -> bool:
 # Indonesian text 0.1-0.4.
 ENGLISH_MIN_SHARE = 0.7
 _SAMPLE_WORDS = 2000
-_MIN_WORDS = 20
 
 
-def english_share(text: str) -> float:
-    """Share of the (first 2,000) lowercase words of `text` that are ordinary English words."""
+def english_share(text: str, min_words: int = 20) -> float:
+    """Share of the (first 2,000) lowercase words of `text` that are ordinary English words.
+
+    Under `min_words` lowercase words there is too little text to tell: 1.0,
+    the project's default language.
+    """
     words = [w for w in WORD.findall(text[:40000]) if len(w) >= 2 and w.islower()][:_SAMPLE_WORDS]
-    if len(words) < _MIN_WORDS:
+    if len(words) < min_words:
         return 1.0  # too little text to tell: the project's default, English
     lower = _dictionary()[1]
     return sum(w in lower for w in words) / len(words)

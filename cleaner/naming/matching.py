@@ -14,8 +14,11 @@ article writes at least `ARTICLE_MIN_COUNT` times and more often than the
 suspect.  Then:
 
 - distance 0 (only transliteration / diacritics / doubling): repair;
-- distance 1: repair when the article also writes the target, or a first
-  name / title is shared ("President Putn" / "President Putin");
+- distance 1: repair when the article also writes the target (twice for a
+  word of `SHORT_WORD` letters, or when one letter merely replaces another:
+  "Hasan"/"Hakan" are two names), or a first name / title is shared
+  ("President Putn" / "President Putin");
+- a repair keeps the initial (after the fold) unless a first name is shared;
 - distance 2: repair only with a shared first name (`Pete Hegesh` and the
   gazetteer's "Pete Hegseth") and at least `MIN_LENGTH_TWO_EDITS` letters;
 - anything else within reach: a warning, not an edit.
@@ -34,7 +37,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from rapidfuzz import process
-from rapidfuzz.distance import OSA, Indel
+from rapidfuzz.distance import OSA, Indel, Levenshtein
 
 from .evidence import TITLES, Evidence
 from .gazetteer import Gazetteer
@@ -49,6 +52,7 @@ _VOWELS = set("aeiouAEIOU")
 def short_garble(word: str) -> bool:
     return len(word) == 3 and not _VOWELS & set(word)
 MAX_DISTANCE = 2  # edits on folded keys; beyond that, different names
+SHORT_WORD = 4  # letters: one edit in a word this short needs the target written twice (or context)
 LONG_WORD = 7  # letters: two edits need at least this much for a warning
 MIN_LENGTH_TWO_EDITS = 6
 # Two edits apart, the folded keys must still share this much (Indel similarity):
@@ -98,6 +102,12 @@ def first_name_only(word: str, gaz: Gazetteer, ev: Evidence) -> bool:
     if info is not None:
         return info.roles <= {"first", "middle"} and word not in ev.heads
     return word not in ev.heads and ev.count(word) > 0
+
+
+def substitution(source: str, target: str) -> bool:
+    """One letter replaced by another (not a swap, not a dropped or doubled letter)."""
+    a, b = plain(source), plain(target)
+    return len(a) == len(b) and Levenshtein.distance(a, b, score_cutoff=1) == 1
 
 
 def surname_only(word: str, gaz: Gazetteer) -> bool:
@@ -217,10 +227,15 @@ class Matcher:
                 continue  # a first name the article does not write: only next to its surname ("Vladiir Putin")
             if not ev.english and not (known and (d == 0 or first_name)):
                 continue  # outside English the dictionary guard is blind: gazetteer and strong evidence only
+            if d and shared is None and fold(source)[:1] != fold(target)[:1]:
+                continue  # garbles keep the initial: "Gran" is not "Iran", "Caja" not "Kaja"
             if d == 0:
                 confident = True
             elif d == 1:
-                confident = n_target > 0 or shared is not None
+                # One letter replaced by another, lengths equal, is how two real names differ
+                # ("Hasan"/"Hakan", "Lopez"/"Lopes"); garbles mostly drop, double or swap.
+                strict = size <= SHORT_WORD or substitution(source, target)
+                confident = shared is not None or n_target >= (ARTICLE_MIN_COUNT if strict else 1)
                 if not confident and size < WARN_MIN_LENGTH:
                     continue  # "Keir" / "Deir": short words one edit apart are usually two names
             else:

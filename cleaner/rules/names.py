@@ -23,13 +23,17 @@ from typing import TYPE_CHECKING, Iterator
 
 from ..naming.evidence import Evidence, collect
 from ..naming.gazetteer import Gazetteer, load
-from ..naming.lexicon import WORD, is_capitalised, is_dictionary_word
-from ..naming.matching import ARTICLE_MIN_COUNT, MIN_LENGTH, Matcher, short_garble
+from ..naming.lexicon import ENGLISH_MIN_SHARE, WORD, english_share, is_capitalised, is_dictionary_word
+from ..naming.matching import MIN_LENGTH, Matcher, short_garble
 from .base import Edit, Rule
 
 if TYPE_CHECKING:
     from ..document import Document
 
+# A lowercase word one edit from a name ("putn") is restored only when the article
+# writes that name this often: short lowercase words of other languages ("jadi",
+# "suas") sit one edit from many names written once or twice.
+LOWERCASE_FUZZY_MIN_COUNT = 3
 # A word inside a URL, address, handle, hashtag or file name is not prose.
 _NOT_PROSE = re.compile(r"[/@#_=\\]|www\.|https?:|\.[a-z]{2,4}\b")
 
@@ -56,6 +60,24 @@ def in_prose(text: str, start: int, end: int, hyphen_ok: bool = True) -> bool:
     if not hyphen_ok and ("-" in (before, after)):
         return False
     return True
+
+
+class _Lines:
+    """Whether the line around a position reads as English (the guards are English), cached per line."""
+
+    MIN_WORDS = 8  # lowercase words; a shorter line takes the article's verdict
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.cache: dict[int, bool] = {}
+
+    def english(self, pos: int) -> bool:
+        start = self.text.rfind("\n", 0, pos) + 1
+        if start not in self.cache:
+            end = self.text.find("\n", pos)
+            line = self.text[start : end if end >= 0 else len(self.text)]
+            self.cache[start] = english_share(line, self.MIN_WORDS) >= ENGLISH_MIN_SHARE
+        return self.cache[start]
 
 
 def _setup(doc: "Document") -> tuple[Gazetteer, Evidence, Matcher]:
@@ -93,9 +115,10 @@ class NameVariants(Rule):
         suspects = sorted({m.group() for m in hits})
         found = matcher.candidates(suspects)
         verdicts = {s: matcher.judge(s, found[s]) or matcher.hint(s) for s in suspects}
+        lines = _Lines(text)
         for m in hits:
             v = verdicts[m.group()]
-            if v is None or not in_prose(text, m.start(), m.end()):
+            if v is None or not in_prose(text, m.start(), m.end()) or not lines.english(m.start()):
                 continue
             if v.confident:
                 yield Edit(m.start(), m.end(), v.form, f"garbled name {m.group()!r}: {v.reason}")
@@ -140,7 +163,10 @@ class NameCase(Rule):
     purpose = "Restore the capital of a known name written in lowercase (kyiv -> Kyiv)."
     examples = (
         ("Officials in kyiv said so.", "Officials in Kyiv said so."),
-        ("Putin spoke. Putin left. Talks between Zelenskyy and putn", "Putin spoke. Putin left. Talks between Zelenskyy and Putin"),
+        (
+            "Putin spoke. Putin left. Putin came back. Talks between Zelenskyy and putn",
+            "Putin spoke. Putin left. Putin came back. Talks between Zelenskyy and Putin",
+        ),
         ("They ate turkey in may.", "They ate turkey in may."),
     )
 
@@ -168,7 +194,7 @@ class NameCase(Rule):
         found = matcher.candidates(fuzzy)
         for w in fuzzy:
             v = matcher.judge(w, found[w])
-            if v and v.confident and v.distance <= 1 and ev.count(v.form) >= ARTICLE_MIN_COUNT:
+            if v and v.confident and v.distance <= 1 and ev.count(v.form) >= LOWERCASE_FUZZY_MIN_COUNT and v.form[1:].islower():
                 choice[w] = (v.form, v.reason)
         # A capital restored onto a garbled spelling ("hegesh" -> "Hegesh") takes the
         # repair names.variants made to that spelling, or a second run would make it.
@@ -178,8 +204,9 @@ class NameCase(Rule):
             v = matcher.judge(form, found[form]) if form in found else None
             if v is not None and v.confident:
                 choice[w] = (v.form, f"{reason}; garbled {form!r}: {v.reason}")
+        lines = _Lines(text)
         for m in hits:
-            if m.group() in choice and in_prose(text, m.start(), m.end(), hyphen_ok=False):
+            if m.group() in choice and in_prose(text, m.start(), m.end(), hyphen_ok=False) and lines.english(m.start()):
                 form, reason = choice[m.group()]
                 yield Edit(m.start(), m.end(), form, f"lowercase name {m.group()!r}: {reason}")
 
