@@ -155,6 +155,18 @@ def test_with_changes_gzip_and_several_inputs(tmp_path: Path) -> None:
     assert all("Read more" not in r["body"] for r in read_jsonl(out2))
 
 
+def test_folder_of_jsonl_parts(tmp_path: Path) -> None:
+    parts = tmp_path / "parts"
+    parts.mkdir()
+    write_jsonl(parts / "part-1.jsonl", records(2, start=2))
+    write_jsonl(parts / "part-0.jsonl", records(2))
+    out = tmp_path / "out.jsonl"
+    assert main(["batch", "--profile", "conservative", str(parts), "--glob", "*.jsonl", "-o", str(out), "-q"]) == 0
+    assert [r["id"] for r in read_jsonl(out)] == ["r0", "r1", "r2", "r3"]  # parts in sorted order
+    (parts / "notes.txt").write_text("x")
+    assert main(["batch", str(parts), "--glob", "*", "-o", str(out), "-q"]) == 2  # JSONL and text together
+
+
 def test_stdin_and_no_progress_bar_without_tty(tmp_path: Path) -> None:
     data = b"".join((json.dumps(r) + "\n").encode() for r in records(4))
     out = tmp_path / "out.jsonl"

@@ -42,7 +42,7 @@ class TextFile:
 @dataclass(frozen=True)
 class Inputs:
     kind: str  # JSONL or TEXT
-    paths: tuple[str, ...]  # as given
+    paths: tuple[str, ...]  # JSONL: the files (as given, folders expanded); TEXT: as given
     files: tuple[TextFile, ...] = ()  # TEXT only, in processing order
 
     def total_bytes(self) -> int | None:
@@ -82,6 +82,7 @@ def resolve_inputs(paths: list[str], glob: str = "*.txt", output: str | None = N
         raise UsageError("standard input (-) can be given only once")
     kinds = set()
     files: list[TextFile] = []
+    jsonl: list[str] = []
     out_abs = os.path.abspath(output) if output else None
     for p in paths:
         if p != "-" and not os.path.exists(p):
@@ -90,14 +91,20 @@ def resolve_inputs(paths: list[str], glob: str = "*.txt", output: str | None = N
             if p != "-" and os.path.isdir(p):
                 raise UsageError(f"is a folder, not a JSONL file: {p}")
             kinds.add(JSONL)
-            if out_abs and p != "-" and os.path.abspath(p) in (out_abs, out_abs + ".partial"):
-                raise UsageError(f"output would overwrite input {p}")
+            jsonl.append(p)
         elif os.path.isdir(p):
-            kinds.add(TEXT)
             root = Path(p)
             if out_abs and (out_abs + os.sep).startswith(os.path.abspath(p) + os.sep):
                 raise UsageError(f"output {output} is inside input folder {p}")
             found = sorted(f for f in root.rglob(glob) if f.is_file())
+            parts = [f for f in found if is_jsonl(str(f))]
+            if parts and len(parts) < len(found):
+                raise UsageError(f"--glob {glob!r} matches both JSONL and other files in {p}")
+            if parts:  # a folder of JSONL parts
+                kinds.add(JSONL)
+                jsonl.extend(str(f) for f in parts)
+                continue
+            kinds.add(TEXT)
             files.extend(TextFile(str(f), f.relative_to(root).as_posix(), str(f.parent.resolve())) for f in found)
         elif p.lower().endswith(".txt"):
             kinds.add(TEXT)
@@ -107,12 +114,16 @@ def resolve_inputs(paths: list[str], glob: str = "*.txt", output: str | None = N
     if len(kinds) > 1:
         raise UsageError("inputs mix JSONL and text files; run one job per kind")
     kind = kinds.pop()
-    if kind == TEXT:
-        seen: dict[str, str] = {}
-        for f in files:
-            if f.rel in seen:
-                raise UsageError(f"two inputs map to the same output file {f.rel}: {seen[f.rel]} and {f.path}")
-            seen[f.rel] = f.path
+    if kind == JSONL:
+        for path in jsonl:
+            if out_abs and path != "-" and os.path.abspath(path) in (out_abs, out_abs + ".partial"):
+                raise UsageError(f"output would overwrite input {path}")
+        return Inputs(kind, tuple(jsonl))
+    seen: dict[str, str] = {}
+    for f in files:
+        if f.rel in seen:
+            raise UsageError(f"two inputs map to the same output file {f.rel}: {seen[f.rel]} and {f.path}")
+        seen[f.rel] = f.path
     return Inputs(kind, tuple(paths), tuple(files))
 
 
