@@ -65,7 +65,7 @@ class RepeatedWord(GuardedRegexRule):
 
     Only words that English never doubles (`_NEVER_DOUBLED`); "had had",
     "that that", "very, very" and names like "Bora Bora" are left alone.  A
-    capitalised second copy ("the The Hague") may be a name and stays.
+    capitalised later copy ("the The Hague") may be a name and stays.
     """
 
     id = "artifacts.repeated_word"
@@ -76,19 +76,25 @@ class RepeatedWord(GuardedRegexRule):
         ("He had had enough, and that that was so is clear.", "He had had enough, and that that was so is clear."),
         ("A very, very warm call to Bora Bora.", "A very, very warm call to Bora Bora."),
     )
-    pattern = re.compile(rf"\b({_NEVER_DOUBLED})((?: \1\b)+)", re.IGNORECASE)
+    # A run of one listed word ("the the", "The the the"), after a space, a line start
+    # or an opening bracket/quote.  Spelled out case by case: a case-insensitive
+    # pattern is three times slower, and the leading character class lets the
+    # regex engine skip ahead.
+    pattern = re.compile(
+        r"(?:^|[ \n(“‘\"])(?P<run>(?P<w>" + _NEVER_DOUBLED + r")(?: (?P=w)\b)+|"
+        + "|".join(rf"{w.capitalize()}(?: {w}\b)+" for w in _NEVER_DOUBLED.split("|"))
+        + ")",
+        re.MULTILINE,
+    )
     reason = "word typed twice"
     english_only = True
 
-    def replace(self, match: re.Match[str]) -> str | None:
-        first = match.group(1)
-        copies = match.group(2).split()
-        if any(c != first and c != first.lower() for c in copies):
-            return None  # "the The Hague", "A a": case differs, maybe a name
-        return first
+    def replace(self, match: re.Match[str]) -> str:
+        lead = match.group(0)[: match.start("run") - match.start()]
+        return lead + match.group("run").split(" ", 1)[0]
 
     def edit_span(self, match: re.Match[str]) -> tuple[int, int]:
-        return match.end(1), match.end()
+        return match.start("run"), match.end()
 
 
 class RepeatedPhrase(GuardedRegexRule):
@@ -116,11 +122,15 @@ class RepeatedPhrase(GuardedRegexRule):
         ("Together. Together. No, no, no.", "Together. Together. No, no, no."),
         ("where there has Trump, “Trump said,” Trump said.", "where there has Trump, “Trump said,” Trump said."),
     )
-    # word, 0-2 middle words, an end word; then the copy (its first word may inflect).
+    # The seam between the copies, " <end> <again><mid> <end>" (" the resolving the"):
+    # the first copy, <head><mid> <end>, ends just before it; the second copy is
+    # <again><mid> <end>, with <again> the same word as <head>, maybe inflected.
+    # Anchored on a space, so the engine skips ahead cheaply.
     pattern = re.compile(
-        rf"(?<![\w’'-])(?P<head>[A-Za-z]+)(?P<tail>(?: [a-z]+){{0,2}} (?P<end>{'|'.join(sorted(_PHRASE_END))}))"
-        r" (?P<again>[a-z]+)(?P=tail)\b(?P<next> \w+)?"
+        rf" (?P<end>{'|'.join(sorted(_PHRASE_END))}) (?P<again>[a-z]+)(?P<mid>(?: [a-z]+){{0,2}}) (?P=end)\b"
     )
+    _HEAD = re.compile(r"(?<![\w’'-])[A-Za-z]+$")
+    _NEXT = re.compile(r" (\w+)")
     reason = "phrase repeated by the translator"
     english_only = True
     # 'Trump, “Trump said,” Trump said.': the intended sentence cannot be recovered.
@@ -136,29 +146,32 @@ class RepeatedPhrase(GuardedRegexRule):
             match = self.pattern.search(text, pos)
             if match is None:
                 return
-            after = self.replace(match)
-            if after is None:
+            cut = self._second_copy(match)
+            if cut is None:
                 pos = match.start() + 1  # a rejected match must not hide one inside it
                 continue
             guard = guard or protected(text)
-            if not guard.touches(*self.edit_span(match)):
-                yield Edit(match.start(), match.end(), after, self.reason)
+            if not guard.touches(*cut):
+                yield Edit(cut[0], cut[1], "", self.reason)
             pos = match.end()
 
-    def replace(self, match: re.Match[str]) -> str | None:
-        head, again = match.group("head"), match.group("again")
-        if not _same_word(head, again):
+    def _second_copy(self, match: re.Match[str]) -> tuple[int, int] | None:
+        """The span of the second copy (with the space before it), or None if this is no stutter."""
+        text, mid, again = match.string, match.group("mid"), match.group("again")
+        before = text[max(0, match.start() - len(mid) - 40) : match.start()]
+        if not before.endswith(mid):
             return None
-        after = match.group("next") or ""
-        if after.strip().lower() == again.lower():
+        head = self._HEAD.search(before, 0, len(before) - len(mid))
+        if head is None or not _same_word(head.group(0), again):
+            return None
+        following = self._NEXT.match(text, match.end())
+        if following and following.group(1).lower() == again.lower():
             return None  # three copies or more: rhetoric, not a stutter
-        before = match.string[max(0, match.start() - len(match.group(0)) - 1) : match.start()]
-        if before.lower().endswith(match.group("tail").lower() + " "):
+        phrase = f"{head.group(0)}{mid} {match.group('end')} ".lower()
+        head_start = match.start() - len(mid) - len(head.group(0))
+        if text[max(0, head_start - len(phrase)) : head_start].lower() == phrase:
             return None  # "and on and on and on": a third copy before
-        return head + match.group("tail") + after
-
-    def edit_span(self, match: re.Match[str]) -> tuple[int, int]:
-        return match.end("tail"), match.end("tail") + 1 + len(match.group("again")) + len(match.group("tail"))
+        return match.start("again") - 1, match.end()
 
 
 def _same_word(first: str, again: str) -> bool:
@@ -187,16 +200,18 @@ class HyphenSpace(GuardedRegexRule):
         ("certain non -negotiable problems", "certain non-negotiable problems"),
         ("pro- and anti-war groups; the score was 3 -2", "pro- and anti-war groups; the score was 3 -2"),
     )
-    pattern = re.compile(
-        r"(?<![\w-])(?i:non|anti|pro|co|pre|post|self|ex|multi|semi|counter|cross|inter|over|under|sub|super"
-        r"|ultra|mid|quasi|pseudo|neo|vice|well|half|re|bi|trans|extra|socio|geo|pan|euro|long|short|full)"
-        r" (?=-[A-Za-z]{2,})"
+    pattern = re.compile(r" (?=-[A-Za-z]{2,})")
+    _PREFIX = re.compile(
+        r"(?<![\w-])(?:non|anti|pro|co|pre|post|self|ex|multi|semi|counter|cross|inter|over|under|sub|super"
+        r"|ultra|mid|quasi|pseudo|neo|vice|well|half|re|bi|trans|extra|socio|geo|pan|euro|long|short|full)$",
+        re.IGNORECASE,
     )
     reason = "space before the hyphen inside a word"
     english_only = True
 
-    def replace(self, match: re.Match[str]) -> str:
-        return match.group(0)[:-1]
+    def replace(self, match: re.Match[str]) -> str | None:
+        start = match.start()
+        return "" if self._PREFIX.search(match.string, max(0, start - 8), start) else None
 
 
 class TimeZoneSpace(GuardedRegexRule):
@@ -207,16 +222,22 @@ class TimeZoneSpace(GuardedRegexRule):
     purpose = "Insert the space between a time and its time zone (\"14:00CET\")."
     examples = (("ended before 3 p.m. (14:00CET).", "ended before 3 p.m. (14:00 CET)."),)
     pattern = re.compile(
-        r"\b\d{1,2}[:.]\d{2}(?=(?:CET|CEST|EET|EEST|WET|WEST|MSK|GMT|UTC|BST|IST|EST|EDT|CST|CDT|MST|MDT"
+        r"[:.]\d\d(?=(?:CET|CEST|EET|EEST|WET|WEST|MSK|GMT|UTC|BST|IST|EST|EDT|CST|CDT|MST|MDT"
         r"|PST|PDT|AKST|HST|JST|KST|AEST|AEDT|SGT|HKT|TRT)\b)"
     )
+    _HOUR = re.compile(r"(?<![\d:.])\d{1,2}$")
     reason = "missing space between time and time zone"
 
-    def replace(self, match: re.Match[str]) -> str:
+    def replace(self, match: re.Match[str]) -> str | None:
+        if not self._HOUR.search(match.string, max(0, match.start() - 3), match.start()):
+            return None  # "1.5CET", "2024.01CET": not a time
         return match.group(0) + " "
 
     def edit_span(self, match: re.Match[str]) -> tuple[int, int]:
         return match.end(), match.end()
+
+
+_WORD_CHAR = re.compile(r"[^\W_]")
 
 
 class SpaceBeforePunctuation(GuardedRegexRule):
@@ -232,11 +253,13 @@ class SpaceBeforePunctuation(GuardedRegexRule):
         ("Russia , Ukraine and Turkey met .", "Russia, Ukraine and Turkey met."),
         ("He paused . . . then used .NET and .5 grams.", "He paused . . . then used .NET and .5 grams."),
     )
-    pattern = re.compile(r"(?<=[^\W_])[ \t]+(?=[,.](?:[ \t]*$|[ \t\n”’\"»)]))", re.MULTILINE)
+    pattern = re.compile(r"[ \t]+(?=[,.](?:[ \t]*$|[ \t\n“”‘’\"«»)]))", re.MULTILINE)
     reason = "space before punctuation"
 
     def replace(self, match: re.Match[str]) -> str | None:
         text, after = match.string, match.end() + 1
+        if not match.start() or not _WORD_CHAR.match(text, match.start() - 1):
+            return None  # only after a word: "Russia ,", not ") ." or a line's indentation
         rest = text[after : after + 3].lstrip(" \t")
         if rest.startswith("."):
             return None  # ". . ." spaced ellipsis
@@ -256,7 +279,7 @@ class QuoteSpace(GuardedRegexRule):
         ("Donald Tusk wrote in x“All we need is peace.”", "Donald Tusk wrote in x “All we need is peace.”"),
         ("Er sagte „Wir schaffen das“Und ging.", "Er sagte „Wir schaffen das“Und ging."),
     )
-    pattern = re.compile(r"(?<=[a-z0-9,:])“(?=[A-Z])")
+    pattern = re.compile(r"[a-z0-9,:]“(?=[A-Z])")
     reason = "missing space before an opening quote"
 
     def find(self, doc: Document) -> Iterator[Edit]:
@@ -265,10 +288,10 @@ class QuoteSpace(GuardedRegexRule):
         return super().find(doc)
 
     def replace(self, match: re.Match[str]) -> str:
-        return " “"
+        return match.group(0)[0] + " “"
 
     def edit_span(self, match: re.Match[str]) -> tuple[int, int]:
-        return match.start(), match.start()
+        return match.start() + 1, match.start() + 1
 
 
 # -- glossary -----------------------------------------------------------------

@@ -51,7 +51,7 @@ def sentences(text: str) -> Iterator[tuple[int, int]]:
 def verbless(sentence: str) -> bool:
     """True when no word of `sentence` can be a verb (capitalised words are names, bar the first)."""
     words = _WORD.findall(sentence)
-    lower = [w.lower() for i, w in enumerate(words) if i == 0 or w[0].islower()]
+    lower = (w.lower() for i, w in enumerate(words) if i == 0 or w[0].islower())
     return all(w in _NOT_VERBS or _NOUN_ENDING.search(w) for w in lower)
 
 
@@ -78,7 +78,9 @@ class SentenceSpace(GuardedRegexRule):
             "Before the announcement, the United States Secretary of Defense, Pete Hegseth Russia in 2014.",
         ),
     )
-    pattern = re.compile(r"(?<![\w.@/\\:-])(?:[a-z]{2,}|\d{4})[.!?](?=[A-Z][a-z])")
+    # The stop and the capital; the word before it is checked in `replace` (cheaper).
+    pattern = re.compile(r"[.!?](?=[A-Z][a-z])")
+    _BEFORE = re.compile(r"(?<![\w.@/\\:-])(?:[a-z]{2,}|\d{4})$")
     reason = "missing space between sentences"
     # Sentences shorter than this are headlines, labels, elliptic speech.
     min_words = 8
@@ -112,6 +114,8 @@ class SentenceSpace(GuardedRegexRule):
 
     def replace(self, match: re.Match[str]) -> str | None:
         text = match.string
+        if not self._BEFORE.search(text, max(0, match.start() - 40), match.start()):
+            return None
         left = text.rfind(" ", 0, match.start()) + 1
         right = match.end()
         while right < len(text) and not text[right].isspace():
@@ -122,7 +126,7 @@ class SentenceSpace(GuardedRegexRule):
         return match.group(0) + " "
 
     def edit_span(self, match: re.Match[str]) -> tuple[int, int]:
-        return match.end() - 1, match.end()
+        return match.start(), match.end()
 
 
 # Characters that make a dotted token code, not prose.
