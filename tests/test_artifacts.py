@@ -107,7 +107,7 @@ def test_repairs(before, after):
         ("told CNBC that “a door opened, not confrontation. “", "told CNBC that “a door opened, not confrontation.”"),
         ("“Now that is our goal, “Sak said.", "“Now that is our goal,” Sak said."),
         ("“It is time to work Together, “said Peskov, according to TASS.", "“It is time to work Together,” said Peskov, according to TASS."),
-        ("”We want peace,” he said.", "“We want peace,” he said."),
+        ("”We want peace,” he said. “Now.”", "“We want peace,” he said. “Now.”"),
         ("‘It is a trap. ‘", "‘It is a trap.’"),
     ],
 )
@@ -124,6 +124,8 @@ def test_quote_repairs(before, after):
         "“A quotation running on\n“and ending in the next paragraph.”",
         "Er sagte: „Wir schaffen das.“",
         'reason: String = " No longer supported "',
+        "”Vi vill ha fred”, sa han.",  # Swedish: ” opens too
+        "The war was long -too long.",
     ],
 )
 def test_quotes_left_alone(text):

@@ -189,8 +189,9 @@ def _same_word(first: str, again: str) -> bool:
 class HyphenSpace(GuardedRegexRule):
     """A space before the hyphen of a prefixed word: "non -negotiable" -> "non-negotiable".
 
-    Only after a listed prefix ("non", "anti", "pro", "self", "ex", "co", ...);
-    a suspended hyphen ("pro- and anti-war") and a minus ("3 -2") stay.
+    Only after a listed prefix ("non", "anti", "pro", "self", "ex", "co", ...),
+    not after words that stand alone ("long -too long" may be a dash); a
+    suspended hyphen ("pro- and anti-war") and a minus ("3 -2") stay.
     """
 
     id = "artifacts.hyphen_space"
@@ -202,8 +203,8 @@ class HyphenSpace(GuardedRegexRule):
     )
     pattern = re.compile(r" (?=-[A-Za-z]{2,})")
     _PREFIX = re.compile(
-        r"(?<![\w-])(?:non|anti|pro|co|pre|post|self|ex|multi|semi|counter|cross|inter|over|under|sub|super"
-        r"|ultra|mid|quasi|pseudo|neo|vice|well|half|re|bi|trans|extra|socio|geo|pan|euro|long|short|full)$",
+        r"(?<![\w-])(?:non|anti|pro|co|pre|post|self|ex|multi|semi|counter|cross|inter|sub|super"
+        r"|ultra|mid|quasi|pseudo|neo|vice|re|bi|trans|extra|socio|geo|pan|euro)$",
         re.IGNORECASE,
     )
     reason = "space before the hyphen inside a word"

@@ -45,6 +45,20 @@ def function_share(words: list[str], listed: frozenset[str]) -> float:
     return sum(1 for w in words if w in listed) / len(words) if words else 0.0
 
 
+def article_language(sample: str) -> str | None:
+    """The language of an article sample: by its function words when one listed
+    language clearly dominates (no langdetect needed), else by langdetect."""
+    words = [w.lower() for w in _WORD.findall(sample)]
+    if len(words) >= 50:
+        shares = sorted(((function_share(words, listed), lang) for lang, listed in function_words().items()), reverse=True)
+        (best, lang), (second, _) = shares[0], shares[1]
+        if best >= 0.2 and best >= 2 * second:
+            return lang
+    from ..language import detect
+
+    return detect(sample)
+
+
 def looks_english(text: str) -> bool:
     """Whether rules built on English word lists may run on `text` (cheap, no langdetect).
 
@@ -121,10 +135,9 @@ class ForeignLines(Rule):
         candidates = [line for line in doc.lines if len(line.text.split()) >= self.min_words]
         if not candidates:
             return
-        from ..language import detect
-
-        sample = "\n".join(line.text for line in candidates)[:3000]
-        article = detect(sample)
+        # The article's language, from its prose: name tables and credits mislead langdetect.
+        sample = "\n".join(line.text for line in candidates if not _mostly_names(_WORD.findall(line.text)))[:3000]
+        article = article_language(sample) if len(sample) >= 200 else None
         if article is None:
             return
         home_script = script(sample)
@@ -165,8 +178,8 @@ class ForeignLines(Rule):
         found = _WORD.findall(text)
         if len(found) < self.min_words or sum(map(len, found)) < self.min_letters:
             return None, 1.0
-        if sum(1 for w in found if w[0].isupper()) * 2 > len(found):
-            return None, 1.0  # mostly names: a reference list, a headline, a credit
+        if _mostly_names(found):
+            return None, 1.0  # a reference list, a headline, a credit
         words = [w.lower() for w in found]
         table = function_words()
         home = table.get(article, frozenset())
@@ -190,6 +203,10 @@ class ForeignLines(Rule):
         language = ranked[0][0]
         evidence = language in others if language in table else own_script != home_script
         return (language if evidence else None), share
+
+
+def _mostly_names(words: list[str]) -> bool:
+    return sum(1 for w in words if w[0].isupper()) * 2 > len(words)
 
 
 def _sentences(text: str) -> list[tuple[int, int]]:

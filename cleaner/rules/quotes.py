@@ -94,7 +94,8 @@ class QuoteDirection(Rule):
     examples = (
         ("He told CNBC that “a door opened, not confrontation. “", "He told CNBC that “a door opened, not confrontation.”"),
         ("“Now that is our goal, “Sak said.", "“Now that is our goal,” Sak said."),
-        ("”We want peace,” he said.", "“We want peace,” he said."),
+        ("”We want peace,” he said. “Now.”", "“We want peace,” he said. “Now.”"),
+        ("”Vi vill ha fred”, sa han.", "”Vi vill ha fred”, sa han."),
         ('"Now that is our goal, "Sak said.', '"Now that is our goal," Sak said.'),
         ("He said, “Trump said it was fine.”", "He said, “Trump said it was fine.”"),
         ("“We want peace, he said.\nThe end.", "“We want peace, he said.\nThe end."),
@@ -102,6 +103,8 @@ class QuoteDirection(Rule):
 
     def find(self, doc: Document) -> Iterator[Edit]:
         german = "„" in doc.text
+        # ”...” is correct Swedish and Finnish: a leading ” is flipped only where “ is in use.
+        english_style = "“" in doc.text
         kinds = [Marks("„", "“", True), _SINGLE] if german else [_DOUBLE, _SINGLE, _STRAIGHT]
         kinds.append(Marks("«", "»", True))
         lines = [line for line in doc.lines if line.text.strip()]
@@ -114,7 +117,7 @@ class QuoteDirection(Rule):
                 if marks.open not in text and marks.close not in text:
                     continue
                 if not german and marks is not kinds[-1]:
-                    for start, end, after in _repairs(marks, text):
+                    for start, end, after in _repairs(marks, text, english_style):
                         edits.append(Edit(line.start + start, line.start + end, after, "quote mark pointing the wrong way"))
                         text = text[:start] + after + text[end:]
                 following = lines[i + 1].text.lstrip() if i + 1 < len(lines) else ""
@@ -124,11 +127,11 @@ class QuoteDirection(Rule):
         return edits
 
 
-def _repairs(marks: Marks, text: str) -> Iterator[tuple[int, int, str]]:
+def _repairs(marks: Marks, text: str, english_style: bool = True) -> Iterator[tuple[int, int, str]]:
     """(start, end, replacement) within one paragraph, at most one per mark."""
     opening, closing = marks.open, marks.close
     # 1. ” opening the paragraph, when the paragraph holds more ” than “.
-    if marks.directed and marks is _DOUBLE and re.match(r"”\w", text) and text.count("”") > text.count("“"):
+    if english_style and marks is _DOUBLE and re.match(r"”\w", text) and text.count("”") > text.count("“"):
         yield 0, 1, opening
         text = opening + text[1:]
     # 2. An opening mark ending the paragraph while a quotation is open.
