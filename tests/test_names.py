@@ -109,6 +109,14 @@ def test_caption_evidence_counts_although_the_caption_is_removed(seed_outputs):
         # one letter replaced, a different first letter: other words, not garbles
         "Hakan Fidan spoke in Ankara. The scholar Al-Hasan Al-Bashri was quoted by the imam.",
         "Iran said no. Its electric Gran Turismo sold well. Kaja Kallas watched the final at the Caja Magica.",
+        # from real articles: another first name, a styled brand, a first name before a
+        # surname, a singular beside its plural, headline capitals of an ordinary word
+        "Javier Milei won in Argentina. General Mark Milley, chairman of the Joint Chiefs, disagreed.",
+        "Jonas Siegenthaler scored twice. Joonas Korpisalo stopped 30 shots for Columbus.",
+        "The Xbox controller sold well. Xbox fans noticed. It feels like the XBox One pad.",
+        "Aden was quiet that day. Mekhi Robinson scored and Aiden Haig added a goal.",
+        "Delhiites complained. Delhiites marched. I am a Delhiite, she said.",
+        "Meth. We Are On Meth. Meth Crisis Grows. The state said meth use was widespread.",
         # a foreign-language line inside an English article
         "Filhos of the city cheered, and Putin spoke to the crowd. Deixe suas dúvidas e opiniões nos comentários, e leve seus filhos para o parque hoje mesmo.",
         # URLs, hashtags and handles

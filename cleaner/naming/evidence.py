@@ -25,6 +25,28 @@ _JOIN = re.compile(r"[ \u00a0]|-|\. ")
 # What ends right before the first word of a sentence (or line): ". ", "\n", "“".
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;…\n][\"'“”‘’«»)\]]?\s*|[\"“‘«(\[]\s*)$")
 TITLES = frozenset({"Mr", "Mrs", "Ms", "Dr", "St", "Sen", "Rep", "Gen", "Lt", "Col", "Prof"})
+# Proper adjectives that stand before names ("Russian Lavrov") without being first names;
+# adjectives derived from gazetteer places ("Ukrainian" from "Ukraine") are found by rule.
+ADJECTIVES = frozenset(
+    """American British English French German Dutch Spanish Turkish Polish Swedish Danish
+    Finnish Irish Scottish Welsh Greek Swiss Czech Slovak Thai Chinese Japanese Vietnamese
+    Lebanese Sudanese Portuguese Maltese Congolese Senegalese Taiwanese Burmese Nepalese
+    Kurdish Jewish Arab Israeli Iraqi Saudi Qatari Emirati Kuwaiti Omani Yemeni Pakistani
+    Afghan Uzbek Kazakh Tajik Kyrgyz Turkmen Azeri Belarusian Western Eastern Northern
+    Southern Soviet European Asian African Latin Islamic Muslim Christian Catholic Orthodox
+    Sunni Shia Shiite Alawite Druze Republican Democratic Democrat Conservative Labour Liberal""".split()
+)
+# Words before a name that are not first names: titles and offices.  A first name
+# that differs between two mentions means two people; one of these proves nothing.
+TITLE_WORDS = TITLES | frozenset(
+    """President Prime Minister Chancellor Secretary General Senator Governor King Queen
+    Prince Princess Pope Sheikh Emir Sir Lord Lady Judge Justice Mayor Ambassador Envoy
+    Commander Colonel Captain Admiral Marshal Chairman Chair Chairwoman Director Spokesman
+    Spokeswoman Spokesperson Speaker Representative Deputy Vice Foreign Defence Defense
+    Chief Leader Premier Sultan Crown Ayatollah Rabbi Imam Father Bishop Cardinal Professor
+    Coach Officer Agent Detective Sergeant Lieutenant Major Former Acting Mrs Ms Miss
+    Madam Dame Senior Junior Officials Official Minister's Secretary-General CEO""".split()
+)
 
 
 @dataclass

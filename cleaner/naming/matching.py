@@ -39,9 +39,9 @@ from functools import lru_cache
 from rapidfuzz import process
 from rapidfuzz.distance import OSA, Indel, Levenshtein
 
-from .evidence import TITLES, Evidence
+from .evidence import ADJECTIVES, TITLE_WORDS, TITLES, Evidence
 from .gazetteer import Gazetteer
-from .lexicon import fold, is_ordinary, plain
+from .lexicon import fold, is_ordinary, plain, spelled
 
 MIN_LENGTH = 4  # shorter words (Xi, Li, Kim, Sak) are too ambiguous to repair
 # ... except a 3-letter capitalised word without a vowel ("Kyv", "Mrz"): no name
@@ -52,7 +52,7 @@ _VOWELS = set("aeiouAEIOU")
 def short_garble(word: str) -> bool:
     return len(word) == 3 and not _VOWELS & set(word)
 MAX_DISTANCE = 2  # edits on folded keys; beyond that, different names
-SHORT_WORD = 4  # letters: one edit in a word this short needs the target written twice (or context)
+SHORT_WORD = 3  # letters: one edit in a word this short needs the target written twice (or context)
 LONG_WORD = 7  # letters: two edits need at least this much for a warning
 MIN_LENGTH_TWO_EDITS = 6
 # Two edits apart, the folded keys must still share this much (Indel similarity):
@@ -104,6 +104,24 @@ def first_name_only(word: str, gaz: Gazetteer, ev: Evidence) -> bool:
     return word not in ev.heads and ev.count(word) > 0
 
 
+def _person_word(word: str, gaz: Gazetteer) -> bool:
+    """Could be part of a person's name: not a title, not a proper adjective ("Russian", "Turkish")."""
+    if word in TITLE_WORDS or word in ADJECTIVES:
+        return False
+    return not any(derived(word, word[:k]) and place_or_org_only(word[:k], gaz) for k in range(4, len(word)))
+
+
+def plural_of(source: str, target: str) -> bool:
+    """`target` is the plural of `source`: "Delhiite" / "Delhiites"."""
+    s, t = source.lower(), target.lower()
+    return t.startswith(s) and t[len(s) :] in ("s", "es") and s[-1:] != "s"
+
+
+def place_or_org_only(word: str, gaz: Gazetteer) -> bool:
+    info = gaz.tokens.get(word)
+    return info is not None and not info.roles & {"first", "middle", "last", "single"}
+
+
 def substitution(source: str, target: str) -> bool:
     """One letter replaced by another (not a swap, not a dropped or doubled letter)."""
     a, b = plain(source), plain(target)
@@ -129,6 +147,7 @@ class Matcher:
         self.targets = list(g_words) + article
         self.target_folds = list(g_folds) + [fold(w) for w in article]
         self.target_plain = [plain(w) for w in self.targets]
+        self.target_spelled = [spelled(w) for w in self.targets]
 
     # -- spelling to write -------------------------------------------------
     def preferred(self, word: str) -> str:
@@ -145,16 +164,17 @@ class Matcher:
     def candidates(self, sources: list[str]) -> dict[str, list[tuple[str, int]]]:
         """For each source word: (target, distance) within MAX_DISTANCE, two batch calls.
 
-        The distance is the smaller of the folded one (transliteration-blind)
-        and the plain one: the fold collapses doubled letters, so a dropped
-        letter that makes a double ("Aramco" -> "Aamco") would count twice.
+        The distance is the smaller of the transliteration-blind one (`spelled`:
+        "Lavrow"/"Lavrov" 0) and the plain one (where the w/v, y/i mapping
+        would count twice).  A doubled letter counts one edit: "Joonas" and
+        "Jonas" are two Finnish and Swedish names, not one.
         """
         found: dict[str, list[tuple[str, int]]] = {s: [] for s in sources}
         if not sources or not self.targets:
             return found
         best: dict[tuple[int, int], int] = {}
         for queries, choices in (
-            ([fold(s) for s in sources], self.target_folds),
+            ([spelled(s) for s in sources], self.target_spelled),
             ([plain(s) for s in sources], self.target_plain),
         ):
             matrix = process.cdist(queries, choices, scorer=OSA.distance, score_cutoff=MAX_DISTANCE, dtype="int32", workers=1)
@@ -168,17 +188,26 @@ class Matcher:
         return found
 
     def conflict(self, source: str, target: str) -> str | None:
-        """A first name written before the source that never stands before the target: another person.
+        """A name word next to the source that never stands next to the target: another person.
 
-        "Jan Mertz" is not "Friedrich Merz"; "Chancellor Mertz" (a title, an
-        ordinary word) proves nothing either way.
+        "Jan Mertz" is not "Friedrich Merz", "Mark Milley" not "Javier Milei",
+        "Joonas Korpisalo" not "Jonas Gahr Støre"; "Chancellor Mertz" (a title)
+        proves nothing either way.
         """
-        known_before = self.gaz.before.get(target, set()) | self.ev.before.get(target, set())
-        if not known_before:
-            return None
-        for p in sorted(self.ev.before.get(source, ())):
-            if p not in known_before and not is_ordinary(p) and p not in TITLES:
-                return p
+        gaz, ev = self.gaz, self.ev
+        if place_or_org_only(target, gaz):
+            return None  # "Russian Security Council": places and bodies have no first names
+        for words, known in (
+            (ev.before.get(source, ()), gaz.before.get(target, set()) | ev.before.get(target, set())),
+            # after a first name, only the article's own surnames count: the gazetteer's
+            # "Guido Crosetto" says nothing about the article's "Guido Pella"
+            (ev.after.get(source, ()), ev.after.get(target, set())),
+        ):
+            if not known:
+                continue
+            for p in sorted(words):
+                if p not in known and _person_word(p, gaz):
+                    return p
         return None
 
     def context(self, source: str, target: str) -> str | None:
@@ -199,6 +228,8 @@ class Matcher:
         is_head = source in ev.heads or ev.count(source) == 0
         leads = not is_head and source not in ev.before  # always first word of a name
         size = len(plain(source))
+        # "Aiden Haig": stands before a word that could be a surname (not "Foreign", "Minister")
+        before_surname = any(_person_word(n, gaz) and not is_ordinary(n) for n in ev.after.get(source, ()))
         ranked = []
         short = len(source) < MIN_LENGTH
         for target, d in found:
@@ -206,13 +237,15 @@ class Matcher:
                 continue
             known = target in gaz.tokens
             n_target = ev.count(target)
-            if derived(source, target):
-                continue  # "Qatari" is the adjective of "Qatar", not a garble
+            if plain(source) == plain(target):
+                continue  # "XBox" / "Xbox": spelt on purpose, not garbled
+            if derived(source, target) or plural_of(source, target):
+                continue  # "Qatari" is the adjective of "Qatar", "Delhiite" the singular: not garbles
             target_first = first_name_only(target, gaz, ev)
             if is_head and target_first:
                 continue  # "Dmitryv" (a surname) is not "Dmitry" (a first name)
-            if leads and surname_only(target, gaz):
-                continue  # "Rute Hansen": a first name, not a garbled "Rutte"
+            if leads and (surname_only(target, gaz) or (place_or_org_only(target, gaz) and before_surname)):
+                continue  # "Rute Hansen", "Aiden Haig": a first name, not a garbled "Rutte" or "Aden"
             if not known and (n_target < ARTICLE_MIN_COUNT or n_target <= n_source):
                 if ev.english and n_target == n_source == 1 and d <= 1 and size >= WARN_MIN_LENGTH:
                     ranked.append(((True, d, True, False, True, -n_target), target, None, False))

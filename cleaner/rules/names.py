@@ -18,13 +18,14 @@ Precision first: a match below the confidence rules of
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 from typing import TYPE_CHECKING, Iterator
 
 from ..naming.evidence import Evidence, collect
 from ..naming.gazetteer import Gazetteer, load
 from ..naming.lexicon import ENGLISH_MIN_SHARE, WORD, english_share, is_capitalised, is_dictionary_word
-from ..naming.matching import MIN_LENGTH, Matcher, short_garble
+from ..naming.matching import ARTICLE_MIN_COUNT, MIN_LENGTH, Matcher, short_garble
 from .base import Edit, Rule
 
 if TYPE_CHECKING:
@@ -148,9 +149,10 @@ class NameCase(Rule):
     """Gives a known name written in lowercase its capital back.
 
     A lowercase word is restored when it is not an ordinary dictionary word
-    ("turkey", "may", "bush" stay) and either the gazetteer or the article
-    (inside a sentence, once is enough) writes it capitalised ("in kyiv" ->
-    "in Kyiv"), or it is
+    ("turkey", "may", "bush" stay) and the gazetteer writes it capitalised
+    ("in kyiv" -> "in Kyiv"), or the article does, twice inside sentences,
+    while this is its only lowercase spelling (headline case writes "Meth",
+    "Quattro": no proof alone), or it is
     one folded edit from a name the article writes at least twice
     ("putn" -> "Putin").  Capitals at a sentence start are not evidence.
     Words in URLs, hashtags and hyphen compounds stay, and so does every
@@ -181,14 +183,19 @@ class NameCase(Rule):
             if len(m.group()) >= MIN_LENGTH and m.group().islower() and not is_dictionary_word(m.group())
         ]
         words = sorted({m.group() for m in hits})
+        lower_counts = Counter(m.group() for m in hits)
         choice: dict[str, tuple[str, str]] = {}
         fuzzy = []
         for w in words:
             exact = {matcher.preferred(f) for f in index.get(w, ())}
-            exact |= {f for f in ev.by_lower.get(w, ()) if f not in gaz.tokens and ev.inner[f] >= 1}
+            if not exact and lower_counts[w] == 1:
+                # The article's own capitals prove a name only inside sentences, twice,
+                # and when the lowercase spelling is this one slip ("nadal" beside
+                # "Rafael Nadal ... Nadal"); headline case writes "Meth" and "Quattro".
+                exact = {f for f in ev.by_lower.get(w, ()) if f[1:].islower() and ev.inner[f] >= ARTICLE_MIN_COUNT}
             if len(exact) == 1:
                 form = exact.pop()
-                choice[w] = (form, matcher.reason(form, form, None, form in gaz.tokens or bool(index.get(w))))
+                choice[w] = (form, matcher.reason(form, form, None, True))
             elif not exact:
                 fuzzy.append(w)
         found = matcher.candidates(fuzzy)
