@@ -109,4 +109,62 @@ class BareMetadata(LineRule):
         return None
 
 
-RULES = (ArticleCredits, BareMetadata)
+_MONTHS = (
+    "january|february|march|april|may|june|july|august|september|october|november|december"
+    "|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
+)
+_WEEKDAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun"
+_STAMP_LABEL = re.compile(
+    r"^\W{0,3}(?:last\s+)?(?:updated|published|posted|modified|first\s+published)(?:\s+(?:on|at))?\s*[:\-–]?\s*",
+    re.IGNORECASE,
+)
+_DATE_TOKEN = re.compile(
+    rf"^(?:{_MONTHS}|{_WEEKDAYS}|\d{{1,4}}(?:st|nd|rd|th)?|\d{{1,2}}:\d\d(?::\d\d)?|\d{{1,4}}[/.-]\d{{1,2}}[/.-]\d{{1,4}}"
+    r"|a\.?m|p\.?m|at|on|[A-Z]{2,4}T|UTC|GMT|ET|PT)$",
+    re.IGNORECASE,
+)
+_NAME = r"[A-ZÀ-ÖØ-Þ][\w'’.-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w'’.-]*){0,3}"
+_BY_NAME = re.compile(rf"\s*\bby\s+{_NAME}(?:\s*,\s*[^,]{{1,40}})?\s*$", re.IGNORECASE)
+_BYLINE = re.compile(rf"^\W{{0,3}}(?:[Ww]ritten\s+)?[Bb]y\s+{_NAME}(?:\s*(?:,|\||–|-)\s*[^,|]{{1,40}})?$")
+
+
+def _is_date(text: str) -> bool:
+    tokens = [t for t in re.split(r"[\s,]+", text.strip(" .:|-–")) if t]
+    return bool(tokens) and any(ch.isdigit() for ch in text) and all(_DATE_TOKEN.match(t.strip(".:()[]")) for t in tokens)
+
+
+class Byline(LineRule):
+    """A byline or a publication stamp on a line of its own: "By Jay Johnson",
+    "Updated: Sep 29, 2025", "Last Updated on March 26, 2025 by Christine
+    Kaaloa".
+
+    Bylines need a capitalised name of at most four words after "By" ("By
+    subscribing you accept ..." stays); stamps need a label (updated,
+    published, posted, modified) and then nothing but a date and time,
+    optionally "by" and a name.  At most 14 words.
+    """
+
+    id = "boilerplate.byline"
+    category = "boilerplate"
+    purpose = "Remove byline and 'Updated: <date>' stamp lines."
+    examples = (
+        ("By Jay Johnson\nUpdated: Sep 29, 2025 at 10:15 am\nThe talks resumed.", "The talks resumed."),
+        ("By building a new port, the city hopes to grow.", "By building a new port, the city hopes to grow."),
+        ("Updated figures were published on 3 May.", "Updated figures were published on 3 May."),
+    )
+
+    def judge(self, line: str) -> str | None:
+        text = line.strip()
+        if word_count(text) > 14:
+            return None
+        if _BYLINE.match(text):
+            return "byline"
+        label = _STAMP_LABEL.match(text)
+        if label:
+            rest = _BY_NAME.sub("", text[label.end():])
+            if _is_date(rest):
+                return "publication / update stamp"
+        return None
+
+
+RULES = (ArticleCredits, BareMetadata, Byline)
