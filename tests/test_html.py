@@ -11,7 +11,7 @@ import pytest
 
 from cleaner import clean
 from cleaner.cli import main as cli_main
-from cleaner.html import MAX_HTML_CHARS, drop_title, extract
+from cleaner.html import MAX_HTML_CHARS, drop_repeated_runs, drop_title, extract
 
 from .helpers import FIXTURES
 
@@ -112,6 +112,23 @@ def test_drop_title_only_near_the_top_for_near_copies():
     title = "Roundup: Viera defeats Rockledge to remain undefeated in district play"
     assert drop_title([near, *body], title) == body
     assert drop_title([*body, near], title) == [*body, near]
+
+
+# -- a page carrying its article twice -----------------------------------------
+
+def test_repeated_run_of_paragraphs_is_dropped():
+    article = [f"Sentence number {i} of the article says something new here." for i in range(4)]
+    assert drop_repeated_runs([*article, "Related links", *article]) == [*article, "Related links"]
+
+
+def test_repeated_structured_lines_stay():
+    meal = ["Meal 2", "Eat every 2-3 hours", "Portion Fix Containers: 1 Green"]
+    assert drop_repeated_runs([*meal, *meal]) == [*meal, *meal]
+
+
+def test_a_single_repeated_paragraph_is_left_to_the_chain():
+    line = "The council met again on Tuesday to discuss the budget."
+    assert drop_repeated_runs([line, "Other text here.", line]) == [line, "Other text here.", line]
 
 
 # -- bad input: a clear error or an empty result, never a crash ----------------

@@ -17,7 +17,7 @@ import re
 from typing import Iterator
 
 from ..document import Document
-from .base import LineRule, word_count
+from .base import LineRule, reads_as_prose, word_count
 
 _TAIL_LINES = 6  # credits and contact lines are looked for among the last this many
 
@@ -167,4 +167,35 @@ class Byline(LineRule):
         return None
 
 
-RULES = (ArticleCredits, BareMetadata, Byline)
+_TEASER_TAG = re.compile(
+    r"\[(?:INSIGHT|VIDEO|VIDEOS|REACTION|NEWS|WARNING|PICTURES|PICS|PHOTOS|POLL|LATEST|ANALYSIS|REVEAL|UPDATE|MAP|"
+    r"GALLERY|LIVE|INTERVIEW|OPINION|COMMENT|EXPLAINED|REVEALED|LISTEN)\]\W{0,3}$",
+    re.IGNORECASE,
+)
+
+
+class TaggedTeaser(LineRule):
+    """A link teaser labelled with a bracketed kind at its end: "BLACK DEATH
+    PLAGUE fears: Holidaymakers die after eating marmot [INSIGHT]",
+    "Ecoflow River 370 Review: Charge up to 9 devices [Video]".
+
+    Tabloid and blog templates insert such "read this too" lines between
+    paragraphs.  Only lines of at most 25 words that do not read as prose.
+    """
+
+    id = "boilerplate.tagged_teaser"
+    category = "boilerplate"
+    purpose = "Remove related-story teaser lines ending in a bracketed label ('[VIDEO]', '[INSIGHT]')."
+    examples = (
+        ("The talks resumed.\nPlague fears: holidaymakers die after eating marmot [INSIGHT]\nEnd.", "The talks resumed.\nEnd."),
+        ("He said the footage was clear [VIDEO].", "He said the footage was clear [VIDEO]."),
+    )
+
+    def judge(self, line: str) -> str | None:
+        text = line.strip()
+        if word_count(text) <= 25 and _TEASER_TAG.search(text) and not reads_as_prose(text):
+            return "related-story teaser with a bracketed label"
+        return None
+
+
+RULES = (ArticleCredits, BareMetadata, Byline, TaggedTeaser)
