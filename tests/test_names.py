@@ -166,6 +166,17 @@ def test_lowercase_name_gets_its_capital_back_but_not_an_ordinary_word():
     assert {c.rule for c in doc.changes} == {"names.case"}
 
 
+def test_case_from_proper_adjectives_and_article_person_names_only():
+    text = (
+        "Rafael Nadal won in Madrid, and the crowd cheered when Rafael Nadal lifted the cup. "
+        "Fans of nadal waved russian flags. Wine writers praise chardonnay; the state's meth crisis grew. "
+        "Meth. We Are On Meth."
+    )
+    doc = names_only(text)
+    assert "Fans of Nadal waved Russian flags." in doc.text
+    assert "praise chardonnay; the state's meth crisis" in doc.text
+
+
 def test_house_style_consistent_and_canonical():
     text = "Kiev said no. Officials in Kiev agreed. Kyiv later changed its mind."
     assert names_only(text).text == "Kiev said no. Officials in Kiev agreed. Kiev later changed its mind."

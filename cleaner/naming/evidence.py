@@ -29,14 +29,20 @@ TITLES = frozenset({"Mr", "Mrs", "Ms", "Dr", "St", "Sen", "Rep", "Gen", "Lt", "C
 # adjectives derived from gazetteer places ("Ukrainian" from "Ukraine") are found by rule.
 ADJECTIVES = frozenset(
     """American British English French German Dutch Spanish Turkish Polish Swedish Danish
-    Finnish Irish Scottish Welsh Greek Swiss Czech Slovak Thai Chinese Japanese Vietnamese
+    Finnish Irish Scottish Welsh Greek Swiss Czech Slovak Thai Chinese Japanese Vietnamese Korean
     Lebanese Sudanese Portuguese Maltese Congolese Senegalese Taiwanese Burmese Nepalese
     Kurdish Jewish Arab Israeli Iraqi Saudi Qatari Emirati Kuwaiti Omani Yemeni Pakistani
     Afghan Uzbek Kazakh Tajik Kyrgyz Turkmen Azeri Belarusian Western Eastern Northern
     Southern Soviet European Asian African Latin Islamic Muslim Christian Catholic Orthodox
-    Sunni Shia Shiite Alawite Druze Republican Democratic Democrat Conservative Labour Liberal""".split()
+    Sunni Shia Shiite Alawite Druze Republican Democratic Democrat Conservative Labour Liberal
+    Russian Ukrainian Syrian Iranian Georgian Canadian Cuban Mexican Brazilian Indian Italian
+    Egyptian Palestinian Belgian Austrian Hungarian Romanian Bulgarian Serbian Croatian Bosnian
+    Albanian Estonian Latvian Lithuanian Moldovan Armenian Azerbaijani Libyan Tunisian Algerian
+    Moroccan Nigerian Kenyan Ethiopian Somali Venezuelan Colombian Argentine Chilean Peruvian
+    Australian Indonesian Malaysian Filipino Norwegian Jordanian Yemeni Chechen Crimean""".split()
 )
-# Words before a name that are not first names: titles and offices.  A first name
+# Words before a name that are not first names: titles and offices, and the first
+# words of place names ("San Diego", "Los Angeles").  A first name
 # that differs between two mentions means two people; one of these proves nothing.
 TITLE_WORDS = TITLES | frozenset(
     """President Prime Minister Chancellor Secretary General Senator Governor King Queen
@@ -45,7 +51,9 @@ TITLE_WORDS = TITLES | frozenset(
     Spokeswoman Spokesperson Speaker Representative Deputy Vice Foreign Defence Defense
     Chief Leader Premier Sultan Crown Ayatollah Rabbi Imam Father Bishop Cardinal Professor
     Coach Officer Agent Detective Sergeant Lieutenant Major Former Acting Mrs Ms Miss
-    Madam Dame Senior Junior Officials Official Minister's Secretary-General CEO""".split()
+    Madam Dame Senior Junior Officials Official Minister's Secretary-General CEO
+    San Santa Los Las El La Le Les Saint Port Fort Mount Lake Cape New North South East West
+    Upper Lower Great Greater Grand Little Old""".split()
 )
 
 

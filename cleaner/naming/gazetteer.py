@@ -7,7 +7,9 @@ CLI `--names FILE`).  Loaded lazily, once per distinct user list.
 Index, by token (names split into words, "Kim Jong-un" -> Kim, Jong, un):
 - `tokens[t]`: the entries using token t, and the roles it plays there
   (in a person's name: "first" before another word, "last" ending a
-  multi-word form, "single" alone; else "place" or "org");
+  multi-word form, "single" alone; else "place" or "org", plus "name"
+  when the place or body is one word: "Kyiv", not "Micro" in "Advanced
+  Micro Devices");
 - `pairs`: (word, next word) inside one form, the context evidence
   ("Pete" + "Hegseth");
 - `groups`: spelling-variant groups of the head words (surname, single-word
@@ -78,6 +80,8 @@ class Gazetteer:
                     info.entries.add(i)
                     if entry.type != "person":
                         info.roles.add("place" if entry.type == "place" else "org")
+                        if len(words) == 1:
+                            info.roles.add("name")  # a one-word place or body: "Kyiv", "Gazprom"
                     else:
                         info.roles.add("single" if len(words) == 1 else "first" if k == 0 else "last" if k == len(words) - 1 else "middle")
                     if k:

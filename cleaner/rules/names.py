@@ -24,8 +24,9 @@ from typing import TYPE_CHECKING, Iterator
 
 from ..naming.evidence import Evidence, collect
 from ..naming.gazetteer import Gazetteer, load
-from ..naming.lexicon import ENGLISH_MIN_SHARE, WORD, english_share, is_capitalised, is_dictionary_word
-from ..naming.matching import ARTICLE_MIN_COUNT, MIN_LENGTH, Matcher, short_garble
+from ..naming.lexicon import ENGLISH_MIN_SHARE, WORD, english_share, fold, is_capitalised, is_dictionary_word
+from ..naming.evidence import ADJECTIVES
+from ..naming.matching import MIN_LENGTH, Matcher, person_word, short_garble
 from .base import Edit, Rule
 
 if TYPE_CHECKING:
@@ -127,10 +128,32 @@ class NameVariants(Rule):
                 doc.warn(self.id, f"possible garbled name {m.group()!r} for {v.form!r} ({v.reason})", m.start(), m.end())
 
 
+_ACRONYM = re.compile(r"[A-Z]{2}")
+
+
+def _proper_adjective(word: str) -> str | None:
+    """ "russian" -> "Russian": a listed proper adjective (cleaner.naming.evidence.ADJECTIVES).
+
+    Not every word the dictionary capitalises: wine writers write "chardonnay",
+    aquarists "java fern", and that is their business.
+    """
+    cap = word[:1].upper() + word[1:]
+    return cap if cap in ADJECTIVES else None
+
+
+def _first_name(word: str, gaz: Gazetteer) -> bool:
+    """A gazetteer first name, or a capitalised-only dictionary word that is not a title or adjective."""
+    info = gaz.tokens.get(word)
+    if info is not None and "first" in info.roles:
+        return True
+    return is_dictionary_word(word) and person_word(word, gaz)
+
+
 def _suspect(word: str, gaz: Gazetteer) -> bool:
     return (
         (len(word) >= MIN_LENGTH or short_garble(word))
         and is_capitalised(word)
+        and not _ACRONYM.search(word)  # "CEOs", "GraphiQL": acronyms, not names
         and word not in gaz.tokens
         and not is_dictionary_word(word)
     )
@@ -138,9 +161,11 @@ def _suspect(word: str, gaz: Gazetteer) -> bool:
 
 @lru_cache(maxsize=8)
 def _lower_index(gaz: Gazetteer) -> dict[str, frozenset[str]]:
+    """Lowercase spelling -> gazetteer words: person name words and one-word places and bodies
+    (not "Micro" from "Advanced Micro Devices")."""
     index: dict[str, set[str]] = {}
-    for t in gaz.tokens:
-        if len(t) >= MIN_LENGTH and is_capitalised(t):
+    for t, info in gaz.tokens.items():
+        if len(t) >= MIN_LENGTH and is_capitalised(t) and info.roles & {"first", "middle", "last", "single", "name"}:
             index.setdefault(t.lower(), set()).add(t)
     return {k: frozenset(v) for k, v in index.items()}
 
@@ -150,10 +175,12 @@ class NameCase(Rule):
 
     A lowercase word is restored when it is not an ordinary dictionary word
     ("turkey", "may", "bush" stay) and the gazetteer writes it capitalised
-    ("in kyiv" -> "in Kyiv"), or the article does, twice inside sentences,
-    while this is its only lowercase spelling (headline case writes "Meth",
-    "Quattro": no proof alone), or it is
-    one folded edit from a name the article writes at least twice
+    ("in kyiv" -> "in Kyiv"), or it is a proper adjective of a gazetteer place
+    ("russian" -> "Russian"), or the
+    article writes it as a person's name ("Rafael Nadal", twice inside
+    sentences, and lowercase only once: headline and product case alone,
+    "Meth", "Workspace", prove nothing), or it is
+    one edit from a gazetteer name the article writes at least three times
     ("putn" -> "Putin").  Capitals at a sentence start are not evidence.
     Words in URLs, hashtags and hyphen compounds stay, and so does every
     lowercase word of a text that is not English (the dictionary guard is
@@ -188,20 +215,37 @@ class NameCase(Rule):
         fuzzy = []
         for w in words:
             exact = {matcher.preferred(f) for f in index.get(w, ())}
-            if not exact and lower_counts[w] == 1:
-                # The article's own capitals prove a name only inside sentences, twice,
-                # and when the lowercase spelling is this one slip ("nadal" beside
-                # "Rafael Nadal ... Nadal"); headline case writes "Meth" and "Quattro".
-                exact = {f for f in ev.by_lower.get(w, ()) if f[1:].islower() and ev.inner[f] >= ARTICLE_MIN_COUNT}
-            if len(exact) == 1:
-                form = exact.pop()
-                choice[w] = (form, matcher.reason(form, form, None, True))
-            elif not exact:
+            if exact:
+                if len(exact) == 1:
+                    form = exact.pop()
+                    choice[w] = (form, matcher.reason(form, form, None, True))
+                continue
+            if proper := _proper_adjective(w):
+                choice[w] = (proper, f"proper adjective {proper!r}")
+                continue
+            # The article's own capitals prove a person's name only when written so twice
+            # inside sentences, after a first name ("Rafael Nadal"), and lowercase only
+            # here; headline and product case alone ("Meth", "Workspace") prove nothing.
+            forms = [
+                f for f in ev.by_lower.get(w, ())
+                if f[1:].islower() and ev.inner[f] >= 2 and any(_first_name(p, gaz) for p in ev.before.get(f, ()))
+            ]
+            if len(forms) == 1 and lower_counts[w] == 1:
+                choice[w] = (forms[0], matcher.reason(forms[0], forms[0], None, False))
+            elif not forms:
                 fuzzy.append(w)
         found = matcher.candidates(fuzzy)
+        # Mentions of the name in any spelling names.variants unifies ("Lavrow" x3 + "Lavrov"),
+        # so that the first run decides as the second would.
+        by_fold = Counter()
+        for word, n in ev.counts.items():
+            by_fold[fold(word)] += n
         for w in fuzzy:
             v = matcher.judge(w, found[w])
-            if v and v.confident and v.distance <= 1 and ev.count(v.form) >= LOWERCASE_FUZZY_MIN_COUNT and v.form[1:].islower():
+            if (
+                v and v.confident and v.distance <= 1 and v.target in gaz.tokens
+                and by_fold[fold(v.form)] >= LOWERCASE_FUZZY_MIN_COUNT and v.form[1:].islower()
+            ):
                 choice[w] = (v.form, v.reason)
         # A capital restored onto a garbled spelling ("hegesh" -> "Hegesh") takes the
         # repair names.variants made to that spelling, or a second run would make it.
