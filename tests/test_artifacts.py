@@ -276,3 +276,27 @@ def test_large_input_is_fast():
     for rule in doc_rules:
         run_rule(rule, text)
     assert time.perf_counter() - started < 10  # generous: a shared 2-core machine
+
+
+# -- fuzz: artifacts output is a fixed point ----------------------------------
+
+try:
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+except ImportError:  # pragma: no cover - hypothesis is a test extra
+    st = None
+
+if st is not None:
+    _TOKENS = [
+        "the", "The", "a", "in", "to", "on", "and", "resolve", "resolving", "him", "Street", "Sak", "said",
+        "non", "-", " -", ".", ",", "!", "?", " ", " ", "“", "”", "‘", "’", '"', "\n", "14:00", "CET",
+        "U.S.", "p.m.", "3.5", "example.com", "x", "Together", "No", "no",
+    ]
+
+    _WORDS = st.lists(st.sampled_from(_TOKENS), max_size=30)
+
+    @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(st.one_of(_WORDS.map("".join), _WORDS.map(" ".join)))
+    def test_artifacts_idempotent_fuzz(text):
+        once = artifacts_only(text).text
+        assert artifacts_only(once).text == once
