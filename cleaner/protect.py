@@ -43,6 +43,11 @@ _PARTS = (
 )
 
 
+# How far around an edit to look for its protected stretch: bounded, so that a
+# megabyte without whitespace cannot make every question cost a megabyte.
+_REACH = 300
+
+
 class Span(NamedTuple):
     start: int
     end: int
@@ -63,11 +68,11 @@ class Protected:
     def around(self, start: int, end: int) -> list[Span]:
         """The protected spans of the whitespace-delimited stretch holding [start, end)."""
         text = self.text
-        left = start
-        while left > 0 and not text[left - 1].isspace():
+        left, right = start, end
+        floor, ceiling = max(0, start - _REACH), min(len(text), end + _REACH)
+        while left > floor and not text[left - 1].isspace():
             left -= 1
-        right = end
-        while right < len(text) and not text[right].isspace():
+        while right < ceiling and not text[right].isspace():
             right += 1
         return [Span(m.start(), m.end()) for m in _pattern().finditer(text, left, right)]
 

@@ -116,11 +116,8 @@ class SentenceSpace(GuardedRegexRule):
         text = match.string
         if not self._BEFORE.search(text, max(0, match.start() - 40), match.start()):
             return None
-        left = text.rfind(" ", 0, match.start()) + 1
-        right = match.end()
-        while right < len(text) and not text[right].isspace():
-            right += 1
-        token = text[left:right]
+        token = _TOKEN.search(text, max(0, match.start() - _REACH), min(len(text), match.end() + _REACH))
+        token = token.group(0) if token and token.start() <= match.start() else ""
         if _CODE.search(token) or not _NEXT_WORD.match(text, match.end()):
             return None  # "response.Buckets;", "redis.Redis(host)", "perf!GeneralProfiles"
         return match.group(0) + " "
@@ -129,6 +126,9 @@ class SentenceSpace(GuardedRegexRule):
         return match.start(), match.end()
 
 
+# The whitespace-free stretch around a stop, looked at no further than _REACH either side.
+_REACH = 200
+_TOKEN = re.compile(r"\S*[.!?]\S*")
 # Characters that make a dotted token code, not prose.
 _CODE = re.compile(r"[()\[\]{}=;_/\\<>|@#$%^&*+~`]")
 # The word after a glued sentence end: capitalised, then lower case, then a word end.
