@@ -235,6 +235,8 @@ def test_glossary_off_by_default_on_by_option_or_enable():
     assert artifacts_only(text).text == text
     assert artifacts_only(text, {"glossary": True}).text == fixed
     assert cleaner.clean(text, options={"enable": ["artifacts.glossary"]}).text == fixed
+    assert cleaner.clean(text, profile="conservative", options={"glossary": True}).text == fixed
+    assert cleaner.clean(text, profile="conservative").text == text
 
 
 def test_glossary_is_extensible_and_whole_word():

@@ -19,7 +19,7 @@ from typing import Iterator, NamedTuple
 
 from ..document import Document
 from ..protect import protected
-from .base import Edit, RegexRule, Rule
+from .base import ALL_PROFILES, Edit, RegexRule, Rule
 from .foreign import looks_english
 
 # Words that are never doubled in grammatical English ("had had", "that that"
@@ -340,6 +340,9 @@ class Glossary(Rule):
         ),
         ("the Sovereign Police Fund of Russia", "the Sovereign Police Fund of Russia"),
     )
+
+    # Every profile: the option (or --enable) is the switch, checked in `find`.
+    profiles = ALL_PROFILES
 
     def __init__(self, entries: tuple[GlossaryEntry, ...] | None = None) -> None:
         self.entries = glossary() if entries is None else entries
