@@ -11,7 +11,7 @@ import pytest
 
 from cleaner import clean
 from cleaner.cli import main as cli_main
-from cleaner.html import MAX_HTML_CHARS, drop_repeated_runs, drop_title, extract
+from cleaner.html import MAX_HTML_CHARS, drop_repeated_runs, drop_title, extract, trim_to_precise
 
 from .helpers import FIXTURES
 
@@ -129,6 +129,27 @@ def test_repeated_structured_lines_stay():
 def test_a_single_repeated_paragraph_is_left_to_the_chain():
     line = "The council met again on Tuesday to discuss the budget."
     assert drop_repeated_runs([line, "Other text here.", line]) == [line, "Other text here.", line]
+
+
+# -- opt-in precision trim ----------------------------------------------------
+
+def test_trim_to_precise_cuts_edges_only():
+    body = [f"Body sentence {i} is long enough to carry some weight in the count." for i in range(8)]
+    page = ["A standfirst the precise extraction leaves out.", *body, "Sign up for our newsletter today."]
+    assert trim_to_precise(page, body) == body
+    # A paragraph in the middle that the precise extraction dropped stays.
+    assert trim_to_precise(page, [body[0], body[-1]]) == body
+
+
+def test_trim_to_precise_refuses_a_disagreeing_extraction():
+    body = [f"Body sentence {i} is long enough to carry some weight in the count." for i in range(8)]
+    assert trim_to_precise(body, body[:2]) == body  # would cut 75% of the words
+    assert trim_to_precise(body, []) == body
+
+
+def test_precision_trim_on_a_page():
+    text, _ = extract(read("news_story.html"), precision_trim=True)
+    assert "Timetables return to the normal winter schedule" in text
 
 
 # -- bad input: a clear error or an empty result, never a crash ----------------
