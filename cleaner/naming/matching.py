@@ -1,35 +1,39 @@
 """Which known spelling a garbled name word stands for, and how sure we are.
 
-Candidates come from one batch call (`rapidfuzz.process.cdist`, optimal string
-alignment distance, so a swap of two letters counts one edit) between the
-folded keys of the article's unknown words and of every known word: the
-gazetteer's and the article's own names.  The fold already absorbs
-diacritics, doubled letters and w/v, y/i transliteration, so the distance
-counts only real damage: "Lavrow"/"Lavrov" 0, "putn"/"Putin" 1,
-"Hegesh"/"Hegseth" 2.
+Candidates come from two batch calls (`rapidfuzz.process.cdist`, optimal
+string alignment distance, so a swap of two letters counts one edit) between
+the article's unknown words and every known word (the gazetteer's, and the
+article's own names): one on transliteration-blind keys (`spelled`: w/v, y/i,
+kh/h, diacritics), one on plain keys; the smaller distance counts.
+"Lavrow"/"Lavrov" 0, "putn"/"Putin" 1, "Hegesh"/"Hegseth" 2.
 
 The decision (`Matcher.judge`) is a short list of evidence rules, precision
 first.  A candidate must be *supported*: a gazetteer word, or a word the
 article writes at least `ARTICLE_MIN_COUNT` times and more often than the
-suspect.  Then:
+suspect (one mention each: either could be the garble, so a warning).  Then:
 
-- distance 0 (only transliteration / diacritics / doubling): repair;
-- distance 1: repair when the article also writes the target (twice for a
-  word of `SHORT_WORD` letters, or when one letter merely replaces another:
-  "Hasan"/"Hakan" are two names), or a first name / title is shared
-  ("President Putn" / "President Putin");
-- a repair keeps the initial (after the fold) unless a first name is shared;
-- distance 2: repair only with a shared first name (`Pete Hegesh` and the
-  gazetteer's "Pete Hegseth") and at least `MIN_LENGTH_TWO_EDITS` letters;
-- anything else within reach: a warning, not an edit.
-
-A first name is repaired only next to its surname.  Outside English text
-(under `ENGLISH_MIN_SHARE` dictionary words) only gazetteer targets at
-distance 0 or with a shared first name count.
+- distance 0 (transliteration only): repair when the article writes the
+  entity in some spelling or a first name is shared;
+- distance 1: repair when the article also writes the target, or a first
+  name / title is shared ("President Putn" / "President Putin"); a letter
+  merely replaced by another ("Hasan"/"Hakan", "Naam"/"Nahm") needs the target
+  written twice and `MIN_LENGTH_SUBSTITUTION` letters;
+- distance 2: repair only with a shared first name ("Pete Hegesh" and the
+  gazetteer's "Pete Hegseth"), `MIN_LENGTH_TWO_EDITS` letters and Indel
+  similarity `MIN_SIMILARITY_TWO_EDITS`;
+- a repair keeps the initial unless a first name is shared ("Gran" is not
+  "Iran"); anything else within reach: a warning, not an edit.
 
 Never merged: two gazetteer words (a known word is never a suspect); a word
 the article writes several times into an article-only name; a surname into a
-first name ("Dmitryv" is not "Dmitry"); two candidates that tie.
+first name ("Dmitryv" is not "Dmitry"), a first name into a surname ("Rute
+Hansen" is not "Rutte"); two people with different first names ("Jan
+Mertz" is not "Friedrich Merz"), or, after a first name, different surnames
+("Joonas Korpisalo" is not "Jonas Siegenthaler"); a person into a place
+("Rachael Hogg" is not "Hong" Kong); derived words ("Qatari", "Lavrova",
+"Delhiite"); spellings that differ only in case ("XBox"); two candidates
+that tie.  Outside English text (under `ENGLISH_MIN_SHARE` dictionary words)
+only gazetteer targets at distance 0 or with a shared first name count.
 """
 from __future__ import annotations
 
@@ -51,6 +55,8 @@ _VOWELS = set("aeiouAEIOU")
 
 def short_garble(word: str) -> bool:
     return len(word) == 3 and not _VOWELS & set(word)
+
+
 MAX_DISTANCE = 2  # edits on folded keys; beyond that, different names
 MIN_LENGTH_SUBSTITUTION = 6  # letters: a one-letter replacement in a shorter word is another name
 SHORT_WORD = 3  # letters: one edit in a word this short needs the target written twice (or context)

@@ -8,12 +8,15 @@ edits go to the current text.  Helpers live in `cleaner.naming`.
   within a few folded edits of a known name ("Lavrow" -> "Lavrov",
   "Pete Hegesh" -> "Pete Hegseth");
 - `names.case`: a known name written in lowercase ("in kyiv" -> "in Kyiv",
-  "and putn" -> "and Putin"), never an ordinary word ("turkey", "may");
+  "and putn" -> "and Putin", "russian" -> "Russian"), never an ordinary
+  word ("turkey", "may"), never in a line that is not English;
 - `names.style`: spelling variants of one gazetteer entity made consistent
   (the article's dominant spelling) or canonical (option name_style).
 
 Precision first: a match below the confidence rules of
 `cleaner.naming.matching` is a warning with offsets, never an edit.
+Measured by bench/names.py (recall on injected mangles, false corrections on
+untouched names); tests in tests/test_names.py.
 """
 from __future__ import annotations
 
@@ -22,10 +25,9 @@ from collections import Counter
 from functools import lru_cache
 from typing import TYPE_CHECKING, Iterator
 
-from ..naming.evidence import Evidence, collect
+from ..naming.evidence import ADJECTIVES, Evidence, collect
 from ..naming.gazetteer import Gazetteer, load
 from ..naming.lexicon import ENGLISH_MIN_SHARE, WORD, english_share, fold, is_capitalised, is_dictionary_word
-from ..naming.evidence import ADJECTIVES
 from ..naming.matching import MIN_LENGTH, Matcher, person_word, short_garble
 from .base import Edit, Rule
 
