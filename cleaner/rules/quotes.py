@@ -113,14 +113,14 @@ class QuoteDirection(Rule):
             text = line.text
             if not any(q in text for q in "“”‘\"«»„"):
                 continue
+            # Repairs are found on the paragraph as it is (each kind touches its own marks,
+            # so they never overlap), then checked for balance on the repaired paragraph.
+            repairs = [] if german else [r for marks in kinds[:-1] for r in _repairs(marks, text, english_style)]
+            for start, end, after in sorted(repairs, reverse=True):
+                edits.append(Edit(line.start + start, line.start + end, after, "quote mark pointing the wrong way"))
+                text = text[:start] + after + text[end:]
+            following = lines[i + 1].text.lstrip() if i + 1 < len(lines) else ""
             for marks in kinds:
-                if marks.open not in text and marks.close not in text:
-                    continue
-                if not german and marks is not kinds[-1]:
-                    for start, end, after in _repairs(marks, text, english_style):
-                        edits.append(Edit(line.start + start, line.start + end, after, "quote mark pointing the wrong way"))
-                        text = text[:start] + after + text[end:]
-                following = lines[i + 1].text.lstrip() if i + 1 < len(lines) else ""
                 problem = _imbalance(marks, text, following)
                 if problem:
                     doc.warn(self.id, problem, line.start, line.end)
