@@ -179,9 +179,9 @@ class NameCase(Rule):
     ("turkey", "may", "bush" stay) and the gazetteer writes it capitalised
     ("in kyiv" -> "in Kyiv"), or it is a proper adjective of a gazetteer place
     ("russian" -> "Russian"), or the
-    article writes it as a person's name ("Rafael Nadal", twice inside
-    sentences, and lowercase only once: headline and product case alone,
-    "Meth", "Workspace", prove nothing), or it is
+    article writes it as a person's name ("Rafael Nadal", inside a sentence,
+    after a first name, and lowercase only once: headline and product case
+    alone, "Meth", "Workspace", prove nothing), or it is
     one edit from a gazetteer name the article writes at least three times
     ("putn" -> "Putin").  Capitals at a sentence start are not evidence.
     Words in URLs, hashtags and hyphen compounds stay, and so does every
@@ -225,12 +225,12 @@ class NameCase(Rule):
             if proper := _proper_adjective(w):
                 choice[w] = (proper, f"proper adjective {proper!r}")
                 continue
-            # The article's own capitals prove a person's name only when written so twice
-            # inside sentences, after a first name ("Rafael Nadal"), and lowercase only
-            # here; headline and product case alone ("Meth", "Workspace") prove nothing.
+            # The article's own capitals prove a person's name only when written so inside
+            # a sentence after a first name ("Rafael Nadal"), and lowercase only here;
+            # headline and product case alone ("Meth", "Workspace") prove nothing.
             forms = [
                 f for f in ev.by_lower.get(w, ())
-                if f[1:].islower() and ev.inner[f] >= 2 and any(_first_name(p, gaz) for p in ev.before.get(f, ()))
+                if f[1:].islower() and ev.inner[f] >= 1 and any(_first_name(p, gaz) for p in ev.before.get(f, ()))
             ]
             if len(forms) == 1 and lower_counts[w] == 1:
                 choice[w] = (forms[0], matcher.reason(forms[0], forms[0], None, False))
