@@ -302,3 +302,16 @@ if st is not None:
     def test_artifacts_idempotent_fuzz(text):
         once = artifacts_only(text).text
         assert artifacts_only(once).text == once
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "const response = await s3.send(command);\nreturn response.Buckets;\n",
+        "python -c \"import redis; r = redis.Redis(host='redis'); print(r.ping())\"",
+        "xperf -start perf!GeneralProfiles.InBuffer && timeout -1",
+        "Node.Js and ASP.NET are frameworks.",
+    ],
+)
+def test_code_is_not_prose(text):
+    assert artifacts_only(text).text == text

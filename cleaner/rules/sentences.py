@@ -116,8 +116,9 @@ class SentenceSpace(GuardedRegexRule):
         text = match.string
         if not self._BEFORE.search(text, max(0, match.start() - 40), match.start()):
             return None
-        token = _TOKEN.search(text, max(0, match.start() - _REACH), min(len(text), match.end() + _REACH))
-        token = token.group(0) if token and token.start() <= match.start() else ""
+        left = _STRETCH_END.search(text, max(0, match.start() - _REACH), match.start()).start()
+        right = _STRETCH.match(text, match.end(), min(len(text), match.end() + _REACH)).end()
+        token = text[left:right]
         if _CODE.search(token) or not _NEXT_WORD.match(text, match.end()):
             return None  # "response.Buckets;", "redis.Redis(host)", "perf!GeneralProfiles"
         return match.group(0) + " "
@@ -128,7 +129,8 @@ class SentenceSpace(GuardedRegexRule):
 
 # The whitespace-free stretch around a stop, looked at no further than _REACH either side.
 _REACH = 200
-_TOKEN = re.compile(r"\S*[.!?]\S*")
+_STRETCH = re.compile(r"\S*")
+_STRETCH_END = re.compile(r"\S*$")
 # Characters that make a dotted token code, not prose.
 _CODE = re.compile(r"[()\[\]{}=;_/\\<>|@#$%^&*+~`]")
 # The word after a glued sentence end: capitalised, then lower case, then a word end.
