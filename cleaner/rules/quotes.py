@@ -16,6 +16,7 @@ import re
 from typing import Iterator, NamedTuple
 
 from ..document import Document
+from ..protect import protected
 from .base import Edit, Rule
 
 _VERBS = (
@@ -108,6 +109,7 @@ class QuoteDirection(Rule):
         kinds = [Marks("„", "“", True), _SINGLE] if german else [_DOUBLE, _SINGLE, _STRAIGHT]
         kinds.append(Marks("«", "»", True))
         lines = [line for line in doc.lines if line.text.strip()]
+        guard = protected(doc.text)
         edits: list[Edit] = []
         for i, line in enumerate(lines):
             text = line.text
@@ -116,6 +118,7 @@ class QuoteDirection(Rule):
             # Repairs are found on the paragraph as it is (each kind touches its own marks,
             # so they never overlap), then checked for balance on the repaired paragraph.
             repairs = [] if german else [r for marks in kinds[:-1] for r in _repairs(marks, text, english_style)]
+            repairs = [r for r in repairs if not guard.touches(line.start + r[0], line.start + r[1])]
             for start, end, after in sorted(repairs, reverse=True):
                 edits.append(Edit(line.start + start, line.start + end, after, "quote mark pointing the wrong way"))
                 text = text[:start] + after + text[end:]
