@@ -1,7 +1,8 @@
 """The rule chain: runs the selected rules in a fixed order and records everything.
 
 Order (by category): encoding -> layout -> boilerplate -> duplicates -> names
--> artifacts -> final layout.  Within a category, rules run in the order of
+-> artifacts -> (boilerplate and duplicates again, only if names or artifacts
+changed the text) -> final layout.  Within a category, rules run in the order of
 `cleaner.rules.RULES`.  The chain is deterministic: no randomness, no clock
 in the output, langdetect seeded.
 """
@@ -60,9 +61,12 @@ _STAGE_PASSES = {"encoding": 3}
 
 def run(doc: Document) -> None:
     """Run every selected rule, stage by stage, on `doc`."""
+    repaired = 0
     for stage in STAGES:
         if stage == "boilerplate":
             doc.snapshots["encoded"] = doc.text
+        if stage == "recheck" and not repaired:
+            continue
         rules = rules_for_stage(stage, doc.options)
         for _ in range(_STAGE_PASSES.get(stage, 1)):
             changed = 0
@@ -70,6 +74,8 @@ def run(doc: Document) -> None:
                 edits = list(rule.find(doc))
                 if edits:
                     changed += doc.apply(rule.id, rule.category, edits)
+            if stage in ("names", "artifacts"):
+                repaired += changed
             if not changed:
                 break
 
@@ -103,14 +109,16 @@ def stats(doc: Document, started: float) -> dict[str, Any]:
     }
 
 
-_LANGDETECT_SAMPLE = 3000  # characters; langdetect's accuracy saturates well below this
+_LANGUAGE_SAMPLE = 3000  # characters of prose lines; enough for function words and langdetect
+_PROSE_WORDS = 6
 
 
 def detect_language(text: str) -> str | None:
-    """ISO 639-1 code of the text's language (langdetect, fixed seed), or None if unsure."""
-    sample = text[:_LANGDETECT_SAMPLE]
-    if sum(ch.isalpha() for ch in sample) < 20:
+    """ISO 639-1 code of the text's language, or None if unsure (see `cleaner.language`)."""
+    prose = [line for line in text.split("\n") if len(line.split()) >= _PROSE_WORDS]
+    sample = "\n".join(prose)[:_LANGUAGE_SAMPLE] or text[:_LANGUAGE_SAMPLE]
+    if sum(ch.isalpha() for ch in sample[:200]) < 20:
         return None
-    from .language import detect
+    from .language import article_language
 
-    return detect(sample)
+    return article_language(sample)

@@ -104,6 +104,9 @@ class Document:
         # article after encoding repair, before any line was removed.  Name
         # evidence is read from there.
         self.snapshots: dict[str, str] = {}
+        # Derived data that several rules read (name evidence, the article's
+        # language), computed once per document by whichever rule needs it first.
+        self.cache: dict[Any, Any] = {}
         n = len(original)
         # For every current character: the original span it came from.
         self._origin_start = array("i", range(n))

@@ -18,7 +18,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .lexicon import ENGLISH_MIN_SHARE, WORD, english_share, is_capitalised
+from .lexicon import CAP_CANDIDATE, ENGLISH_MIN_SHARE, english_share, is_capitalised
 
 # What may stand between two words of one name: a space, a hyphen, or ". " after an initial/title.
 _JOIN = re.compile(r"[ \u00a0]|-|\. ")
@@ -86,20 +86,21 @@ def joined(text: str, left: re.Match[str], right: re.Match[str]) -> bool:
 def collect(text: str) -> Evidence:
     """The capitalised-word evidence of `text` (cached: three rules read the same snapshot)."""
     ev = Evidence(english=english_share(text) >= ENGLISH_MIN_SHARE)
-    words = list(WORD.finditer(text))
+    # Only capitalised words matter.  Two of them are neighbours in a name when the
+    # gap between them is a join (a space, a hyphen, ". "), which no lowercase word
+    # between them could be: so the walk needs the capitalised words alone.
+    words = [m for m in CAP_CANDIDATE.finditer(text) if is_capitalised(m.group())]
     for i, m in enumerate(words):
         w = m.group()
-        if not is_capitalised(w):
-            continue
         ev.counts[w] += 1
         if not _SENTENCE_START.search(text, max(0, m.start() - 3), m.start()):
             ev.inner[w] += 1
         ev.by_lower.setdefault(w.lower(), set()).add(w)
         prev = words[i - 1] if i else None
         nxt = words[i + 1] if i + 1 < len(words) else None
-        if prev is not None and is_capitalised(prev.group()) and joined(text, prev, m):
+        if prev is not None and joined(text, prev, m):
             ev.before.setdefault(w, set()).add(prev.group())
-        if nxt is None or not is_capitalised(nxt.group()) or not joined(text, m, nxt):
+        if nxt is None or not joined(text, m, nxt):
             ev.heads.add(w)
         else:
             ev.after.setdefault(w, set()).add(nxt.group())

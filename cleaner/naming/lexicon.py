@@ -17,6 +17,10 @@ from importlib import resources
 
 # A word: letters only (hyphens and apostrophes split words: "Putin’s" -> "Putin").
 WORD = re.compile(r"[^\W\d_]+")
+# A word that may be capitalised: its first letter is not an ASCII lowercase one.
+# Lets the regex engine skip ordinary lowercase words in C; callers still check
+# `is_capitalised`.
+CAP_CANDIDATE = re.compile(r"(?<![^\W\d_])[^\W\d_a-z][^\W\d_]*")
 
 # Letters NFKD does not decompose.
 _SPECIAL = str.maketrans({"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ð": "d", "þ": "th", "æ": "ae", "œ": "oe", "ß": "ss"})

@@ -98,9 +98,15 @@ def derived(source: str, target: str) -> bool:
 
 
 @lru_cache(maxsize=8)
-def _gazetteer_targets(gaz: Gazetteer) -> tuple[tuple[str, ...], tuple[str, ...]]:
+def _gazetteer_targets(gaz: Gazetteer) -> tuple[tuple[str, ...], ...]:
+    """Gazetteer words and their folded, plain and spelled forms: computed once per gazetteer."""
     words = tuple(sorted(t for t in gaz.tokens if len(t) >= MIN_LENGTH and t[:1].isupper() and not is_ordinary(t)))
-    return words, tuple(fold(w) for w in words)
+    return (
+        words,
+        tuple(fold(w) for w in words),
+        tuple(plain(w) for w in words),
+        tuple(spelled(w) for w in words),
+    )
 
 
 def first_name_only(word: str, gaz: Gazetteer, ev: Evidence) -> bool:
@@ -157,14 +163,14 @@ def surname_only(word: str, gaz: Gazetteer) -> bool:
 class Matcher:
     def __init__(self, gaz: Gazetteer, ev: Evidence, style: str = "consistent") -> None:
         self.gaz, self.ev, self.style = gaz, ev, style
-        g_words, g_folds = _gazetteer_targets(gaz)
+        g_words, g_folds, g_plain, g_spelled = _gazetteer_targets(gaz)
         article = sorted(
             w for w in ev.counts if len(w) >= MIN_LENGTH and w not in gaz.tokens and not is_ordinary(w)
         )
-        self.targets = list(g_words) + article
-        self.target_folds = list(g_folds) + [fold(w) for w in article]
-        self.target_plain = [plain(w) for w in self.targets]
-        self.target_spelled = [spelled(w) for w in self.targets]
+        self.targets = [*g_words, *article]
+        self.target_folds = [*g_folds, *(fold(w) for w in article)]
+        self.target_plain = [*g_plain, *(plain(w) for w in article)]
+        self.target_spelled = [*g_spelled, *(spelled(w) for w in article)]
 
     # -- spelling to write -------------------------------------------------
     def preferred(self, word: str) -> str:

@@ -14,8 +14,12 @@ from .base import Rule
 if TYPE_CHECKING:
     from ..options import Options
 
-# Chain order.  "final" re-runs the layout rules after every other edit.
-STAGES = ("encoding", "layout", "boilerplate", "duplicates", "names", "artifacts", "final")
+# Chain order.  "recheck" re-runs the boilerplate and duplicates rules when a
+# names or artifacts repair changed the text (a repaired line can become a
+# credit line, a sentence can stop or start reading as prose); "final" re-runs
+# the layout rules after every other edit.
+STAGES = ("encoding", "layout", "boilerplate", "duplicates", "names", "artifacts", "recheck", "final")
+RECHECK = ("boilerplate", "duplicates")
 CATEGORIES = ("encoding", "layout", "boilerplate", "duplicates", "names", "artifacts")
 
 # Modules holding rules, in chain order within each category.
@@ -56,8 +60,8 @@ def rule_ids() -> list[str]:
 
 
 def rules_for_stage(stage: str, options: "Options") -> list[Rule]:
-    category = "layout" if stage == "final" else stage
-    return [r for r in all_rules() if r.category == category and options.selects(r)]
+    categories = {"final": ("layout",), "recheck": RECHECK}.get(stage, (stage,))
+    return [r for r in all_rules() if r.category in categories and options.selects(r)]
 
 
 def catalogue() -> list[dict[str, Any]]:

@@ -20,6 +20,7 @@ from importlib import resources
 from typing import Iterator
 
 from ..document import Document, Line
+from ..language import article_language, function_share, function_words
 from .base import Edit, Rule, remove_line
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
@@ -27,36 +28,6 @@ _LETTERS = re.compile(r"[^\W\d_]")
 _QUOTES = re.compile(r"[\"“”„«»‘]")
 # Sentences inside one paragraph: a stop, spaces, then a capital or an opening quote.
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[\"“„«]?[^\W\d_])")
-
-
-@lru_cache(maxsize=1)
-def function_words() -> dict[str, frozenset[str]]:
-    """Language code -> its frequent function words (data/function_words.txt)."""
-    table: dict[str, frozenset[str]] = {}
-    text = resources.files("cleaner.data").joinpath("function_words.txt").read_text(encoding="utf-8")
-    for raw in text.splitlines():
-        if raw.strip() and not raw.startswith("#") and "\t" in raw:
-            code, words = raw.split("\t", 1)
-            table[code.strip()] = frozenset(words.split())
-    return table
-
-
-def function_share(words: list[str], listed: frozenset[str]) -> float:
-    return sum(1 for w in words if w in listed) / len(words) if words else 0.0
-
-
-def article_language(sample: str) -> str | None:
-    """The language of an article sample: by its function words when one listed
-    language clearly dominates (no langdetect needed), else by langdetect."""
-    words = [w.lower() for w in _WORD.findall(sample)]
-    if len(words) >= 50:
-        shares = sorted(((function_share(words, listed), lang) for lang, listed in function_words().items()), reverse=True)
-        (best, lang), (second, _) = shares[0], shares[1]
-        if best >= 0.2 and best >= 2 * second:
-            return lang
-    from ..language import detect
-
-    return detect(sample)
 
 
 def looks_english(text: str) -> bool:

@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Iterator
 
 from ..naming.evidence import ADJECTIVES, Evidence, collect
 from ..naming.gazetteer import Gazetteer, load
-from ..naming.lexicon import ENGLISH_MIN_SHARE, WORD, english_share, fold, is_capitalised, is_dictionary_word
+from ..naming.lexicon import CAP_CANDIDATE, ENGLISH_MIN_SHARE, WORD, english_share, fold, is_capitalised, is_dictionary_word
 from ..naming.matching import MIN_LENGTH, Matcher, person_word, short_garble
 from .base import Edit, Rule
 
@@ -85,9 +85,13 @@ class _Lines:
 
 
 def _setup(doc: "Document") -> tuple[Gazetteer, Evidence, Matcher]:
-    gaz = load(tuple(doc.options.names))
-    ev = collect(evidence_text(doc))
-    return gaz, ev, Matcher(gaz, ev, doc.options.name_style)
+    """Gazetteer, evidence and matcher of `doc`, built once and shared by the three rules."""
+    key = ("names", evidence_text(doc))
+    if key not in doc.cache:
+        gaz = load(tuple(doc.options.names))
+        ev = collect(key[1])
+        doc.cache[key] = (gaz, ev, Matcher(gaz, ev, doc.options.name_style))
+    return doc.cache[key]
 
 
 class NameVariants(Rule):
@@ -115,7 +119,7 @@ class NameVariants(Rule):
     def find(self, doc: "Document") -> Iterator[Edit]:
         gaz, _, matcher = _setup(doc)
         text = doc.text
-        hits = [m for m in WORD.finditer(text) if _suspect(m.group(), gaz)]
+        hits = [m for m in CAP_CANDIDATE.finditer(text) if _suspect(m.group(), gaz)]
         suspects = sorted({m.group() for m in hits})
         found = matcher.candidates(suspects)
         verdicts = {s: matcher.judge(s, found[s]) or matcher.hint(s) for s in suspects}
