@@ -122,9 +122,10 @@ class Share(PhraseLineRule):
     start_max_words = 14
 
     def judge(self, line: str) -> str | None:
-        tokens = [t for t in re.split(r"[\s|•·,/]+", phrases.normalize(line)) if t]
-        if len(tokens) >= 2 and all(t in _button_words() for t in tokens):
-            return "share prompt: a row of social buttons"
+        if len(line) <= 120:  # a row of buttons is short
+            tokens = [t for t in re.split(r"[\s|•·,/]+", phrases.normalize(line)) if t]
+            if len(tokens) >= 2 and all(t in _button_words() for t in tokens):
+                return "share prompt: a row of social buttons"
         return super().judge(line)
 
 
@@ -210,7 +211,13 @@ def is_tag_field(field: str) -> bool:
     )
 
 
+# Every tag line holds one of these: a hashtag, a long number, a slug, a URL.
+_TAG_HINT = re.compile(r"#[^\s#,]|\d{9}|[a-z0-9]-[a-z0-9]+-[a-z0-9]+-|https?://|www\.")
+
+
 def is_tag_line(line: str) -> bool:
+    if not _TAG_HINT.search(line):
+        return False
     fields = line.split(",")
     return any(f.strip() for f in fields) and all(is_tag_field(f) for f in fields)
 
@@ -241,7 +248,7 @@ class SourceLink(LineRule):
         lines = [line for line in doc.lines if line.text.strip()]
         for position, line in enumerate(lines):
             text = line.text.strip()
-            if phrases.normalize(text) in self._markers:
+            if len(text) <= 40 and phrases.normalize(text) in self._markers:
                 # A one-word marker ("Source") may be a heading: it needs tag lines after it.
                 after = lines[position + 1].text if position + 1 < len(lines) else ""
                 if len(text.split()) > 1 or is_tag_line(after.strip()):

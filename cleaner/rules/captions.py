@@ -16,6 +16,7 @@ from ..document import Document
 from .base import ALL_PROFILES, LineRule, word_count
 
 _PIPE = re.compile(r"\s+[|¦]\s+")
+_CREDIT_HINT = re.compile(r"[|¦©:)]|\bby\b")
 _TERMINAL = re.compile(r"[.!?]$")
 _NAME_TOKEN = re.compile(r"^[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’.-]*$")
 _COPYRIGHT_CREDIT = re.compile(r"(?:^|\s)©\s*(\S+(?:\s+\S+){0,7})\s*$")
@@ -66,6 +67,8 @@ def credit_reason(line: str) -> str | None:
     """Why `line` is certainly a photo-credit line, or None."""
     text = line.strip()
     words = word_count(text)
+    if words > 8 and not _CREDIT_HINT.search(text):
+        return None  # every longer credit holds one of these
     parts = _PIPE.split(text)
     if 2 <= len(parts) <= 4 and words <= 16 and not _TERMINAL.search(text):
         if all(word_count(p) <= 7 for p in parts) and (_agencies().search(text) or _credit_words().search(text)):

@@ -53,11 +53,20 @@ class Mojibake(Rule):
             yield Edit(line.start + head, line.end - tail, fixed[head : len(fixed) - tail], f"ftfy: {names}")
 
 
+# Characters common in clean text that no mojibake test needs to look at:
+# typographic quotes and dashes, ellipsis, bullets, currency and a few signs.
+# A text with nothing else beyond ASCII skips ftfy's (costly) badness test.
+_ORDINARY = re.compile(r"[^\x00-\x7f‘’“”„–—…•·«»£€°±×©®]")
+_LIGATURES_SURROGATES = re.compile("[\ufb00-\ufb06\ud800-\udfff]")
+
+
 def _suspicious(text: str) -> bool:
     if _CONTROL.search(text) or ("&" in text and _ENTITY.search(text)):
         return True
-    if text.isascii():
+    if not _ORDINARY.search(text):
         return False
+    if _LIGATURES_SURROGATES.search(text):
+        return True
     from ftfy import badness
 
     return badness.is_bad(text)
