@@ -18,9 +18,34 @@ _DECORATION = " \t:：.…»›>→|–—-*•·▶►=_[]()"
 _WS = re.compile(r"\s+")
 
 
+@lru_cache(maxsize=1 << 16)
 def normalize(line: str) -> str:
-    """Case-fold, collapse whitespace and strip decoration, for whole-line lookups."""
+    """Case-fold, collapse whitespace and strip decoration, for whole-line lookups.
+
+    Cached: every phrase rule looks at the same short lines.
+    """
     return _WS.sub(" ", line).strip(_DECORATION).casefold()
+
+
+class WholeLine:
+    """Whole-line phrase lookup: a set for literal phrases, one regex for those with `{n}`."""
+
+    def __init__(self, listed: Iterable[str]) -> None:
+        normal = {normalize(p) for p in listed}
+        self.literal = frozenset(p for p in normal if "{n}" not in p)
+        numbered = [p for p in normal if "{n}" in p]
+        self.numbered = (
+            re.compile(f"(?:{alternation(numbered)})".replace(r"\{n\}", r"\d[\d.,]*"), re.IGNORECASE)
+            if numbered
+            else None
+        )
+        self.max_len = 2 * max(map(len, normal), default=0) + 12
+
+    def matches(self, line: str) -> bool:
+        if len(line) > self.max_len:  # much longer than any phrase, decoration aside
+            return False
+        normal = normalize(line)
+        return normal in self.literal or bool(self.numbered and self.numbered.fullmatch(normal))
 
 
 @lru_cache(maxsize=None)

@@ -36,9 +36,7 @@ class PhraseLineRule(LineRule):
 
     def __init__(self) -> None:
         listed = phrases.load(self.data_file)
-        self._whole = _whole_line_pattern(listed)
-        # A line much longer than the longest phrase cannot be one (decoration aside).
-        self._whole_max_len = 2 * max(map(len, listed)) + 12
+        self._whole = phrases.WholeLine(listed)
         self._prefix = phrases.prefix_pattern(listed) if self.prefix else None
         # A line merely starting with a one-word phrase ("Share prices fell") proves
         # nothing: start matches use phrases of 2+ words, and only 3+ words may
@@ -49,7 +47,7 @@ class PhraseLineRule(LineRule):
         self._start_strong = phrases.start_pattern(strong) if self.start_max_words and strong else None
 
     def judge(self, line: str) -> str | None:
-        if len(line) <= self._whole_max_len and self._whole.fullmatch(phrases.normalize(line)):
+        if self._whole.matches(line):
             return f"{self.kind}: the whole line is a listed phrase"
         if self._prefix is not None:
             m = self._prefix.match(line)
@@ -62,11 +60,6 @@ class PhraseLineRule(LineRule):
             if m:
                 return f"{self.kind}: starts with listed phrase {m.group(0).strip()!r}"
         return None
-
-
-def _whole_line_pattern(listed: tuple[str, ...]) -> re.Pattern[str]:
-    alternatives = phrases.alternation(phrases.normalize(p) for p in listed)
-    return re.compile(f"(?:{alternatives})".replace(r"\{n\}", r"\d[\d.,]*"), re.IGNORECASE)
 
 
 class ReadMore(PhraseLineRule):
@@ -291,18 +284,15 @@ class UserPhrases(LineRule):
         if not listed:
             return
         whole, prefix = _user_patterns(tuple(listed))
-        longest = 2 * max(map(len, listed)) + 12
         for line in doc.lines:
             text = line.text
-            if text.strip() and (
-                (len(text) <= longest and whole.fullmatch(phrases.normalize(text))) or prefix.match(text)
-            ):
+            if text.strip() and (whole.matches(text) or prefix.match(text)):
                 yield line.index, "user phrase list"
 
 
 @lru_cache(maxsize=64)
-def _user_patterns(listed: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    return _whole_line_pattern(listed), phrases.prefix_pattern(listed)
+def _user_patterns(listed: tuple[str, ...]) -> tuple[phrases.WholeLine, re.Pattern[str]]:
+    return phrases.WholeLine(listed), phrases.prefix_pattern(listed)
 
 
 RULES = (ReadMore, SourceLink, Tags, Comments, Share, Newsletter, Cookie, Advertisement, Copyright, UserPhrases)
