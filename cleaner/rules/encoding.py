@@ -37,8 +37,9 @@ class Mojibake(Rule):
         config = ftfy.TextFixerConfig(
             uncurl_quotes=False, fix_character_width=False, fix_line_breaks=False, normalization=None
         )
-        if not _suspicious(doc.text):  # one test on the whole text, then per line
-            return
+        text = doc.text
+        if not (_CONTROL.search(text) or "&" in text or _ORDINARY.search(text)):
+            return  # plain ASCII and typography: nothing for ftfy to do
         for line in doc.lines:
             text = line.text
             if not _suspicious(text):
