@@ -40,6 +40,11 @@ _CONTACT_ADDRESS = re.compile(
 )
 
 
+# Two sentences make a paragraph, not a contact line, whatever address it holds
+# ("Working outside the home ... is a lot. But you're doing it ... @handle").
+_SENTENCE_BREAK = re.compile(r"[a-z0-9][.!?][\"”’)]?\s+[A-Z“\"]")
+
+
 class ArticleCredits(LineRule):
     """Contributor credits and author contact lines among the last lines.
 
@@ -63,6 +68,10 @@ class ArticleCredits(LineRule):
             "The talks resumed on Monday.\n",
         ),
         ("The talks resumed on Monday.\nEditing the treaty took years, the minister said.", "The talks resumed on Monday.\nEditing the treaty took years, the minister said."),
+        (
+            "The talks resumed.\nRaising children is hard. But you do it well, so follow us on Instagram @moms.",
+            "The talks resumed.\nRaising children is hard. But you do it well, so follow us on Instagram @moms.",
+        ),
     )
 
     def scan(self, doc: Document) -> Iterator[tuple[int, str]]:
@@ -73,7 +82,7 @@ class ArticleCredits(LineRule):
                 continue
             if _CONTRIBUTORS.search(text):
                 yield line.index, "contributor credit at the end of the article"
-            elif _CONTACT_CUE.search(text) and _CONTACT_ADDRESS.search(text):
+            elif _CONTACT_CUE.search(text) and _CONTACT_ADDRESS.search(text) and not _SENTENCE_BREAK.search(text):
                 yield line.index, "author contact / follow line at the end of the article"
 
 
