@@ -8,8 +8,12 @@ the records (changes, warnings, metadata) that the chain accumulates.
 from __future__ import annotations
 
 from array import array
+from operator import itemgetter
 from dataclasses import asdict, dataclass, field
 from typing import Any, NamedTuple
+
+
+_SPAN = itemgetter(0, 1)  # (start, end) of an Edit
 
 
 @dataclass(frozen=True)
@@ -183,7 +187,7 @@ class Document:
         new_start, new_end = array("i"), array("i")
         cursor, applied = 0, 0
         text = self.text
-        for edit in sorted(edits, key=lambda e: (e.start, e.end)):
+        for edit in sorted(edits, key=_SPAN):  # stable: of two edits on one span, the first yielded wins
             if edit.start < cursor or text[edit.start : edit.end] == edit.replacement:
                 continue
             o_start, o_end = self.original_span(edit.start, edit.end)
@@ -193,10 +197,11 @@ class Document:
             pieces.append(text[cursor : edit.start])
             new_start.extend(self._origin_start[cursor : edit.start])
             new_end.extend(self._origin_end[cursor : edit.start])
-            pieces.append(edit.replacement)
             k = len(edit.replacement)
-            new_start.extend(array("i", [o_start]) * k)
-            new_end.extend(array("i", [o_end]) * k)
+            if k:  # deletions (most edits) add nothing
+                pieces.append(edit.replacement)
+                new_start.extend(array("i", [o_start]) * k)
+                new_end.extend(array("i", [o_end]) * k)
             cursor = edit.end
             applied += 1
         if not applied:
