@@ -40,16 +40,18 @@ def clean(
     doc.metadata.update(metadata)
     run(doc)
     finish_metadata(doc)
+    language = detect_language(doc.text)
+    line_pairs = doc.line_alignment()
     return CleanResult(
         text=doc.text,
         original=doc.original,
         changes=doc.changes,
         warnings=doc.warnings,
-        stats=stats(doc, started),
-        language=detect_language(doc.text),
+        stats=stats(doc, started),  # last, so elapsed_ms covers everything above
+        language=language,
         metadata=doc.metadata,
         profile=opts.profile,
-        line_pairs=doc.line_alignment(),
+        line_pairs=line_pairs,
     )
 
 
