@@ -17,6 +17,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import islice
 
 from .lexicon import CAP_CANDIDATE, ENGLISH_MIN_SHARE, english_share, is_capitalised
 
@@ -82,6 +83,11 @@ def joined(text: str, left: re.Match[str], right: re.Match[str]) -> bool:
     return bool(_JOIN.fullmatch(gap))
 
 
+# Evidence saturates long before this many capitalised words (a long article has
+# ~2,000); the bound keeps a hostile 1 MB text of names from costing seconds.
+MAX_MENTIONS = 20_000
+
+
 @lru_cache(maxsize=8)
 def collect(text: str) -> Evidence:
     """The capitalised-word evidence of `text` (cached: three rules read the same snapshot)."""
@@ -89,7 +95,7 @@ def collect(text: str) -> Evidence:
     # Only capitalised words matter.  Two of them are neighbours in a name when the
     # gap between them is a join (a space, a hyphen, ". "), which no lowercase word
     # between them could be: so the walk needs the capitalised words alone.
-    words = [m for m in CAP_CANDIDATE.finditer(text) if is_capitalised(m.group())]
+    words = [m for m in islice(CAP_CANDIDATE.finditer(text), MAX_MENTIONS) if is_capitalised(m.group())]
     for i, m in enumerate(words):
         w = m.group()
         ev.counts[w] += 1

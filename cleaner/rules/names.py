@@ -290,11 +290,14 @@ class NameStyle(Rule):
     def find(self, doc: "Document") -> Iterator[Edit]:
         gaz, ev, matcher = _setup(doc)
         text = doc.text
-        for m in WORD.finditer(text):
+        preferred: dict[str, str] = {}  # per distinct word, not per mention
+        for m in CAP_CANDIDATE.finditer(text):
             word = m.group()
             if word not in gaz.groups or not is_capitalised(word):
                 continue
-            form = matcher.preferred(word)
+            form = preferred.get(word)
+            if form is None:
+                form = preferred[word] = matcher.preferred(word)
             if form == word or not in_prose(text, m.start(), m.end()):
                 continue
             if doc.options.name_style == "canonical":
