@@ -67,12 +67,20 @@ class LineRule(Rule):
         return None
 
     def scan(self, doc: "Document") -> Iterator[tuple[int, str]]:
-        """Yield (line index, reason) for every line to remove."""
+        """Yield (line index, reason) for every line to remove.
+
+        `judge` depends on the line's text alone, so a text seen before in this
+        scan is not judged again (junk repeats: "Share", "Advertisement").
+        """
+        verdicts: dict[str, str | None] = {}
         for line in doc.lines:
-            if line.text.strip():
-                reason = self.judge(line.text)
-                if reason:
-                    yield line.index, reason
+            text = line.text
+            if text in verdicts:
+                reason = verdicts[text]
+            else:
+                reason = verdicts[text] = self.judge(text) if text.strip() else None
+            if reason:
+                yield line.index, reason
 
     def find(self, doc: "Document") -> Iterator[Edit]:
         lines = doc.lines
