@@ -7,7 +7,6 @@ the records (changes, warnings, metadata) that the chain accumulates.
 """
 from __future__ import annotations
 
-from array import array
 from operator import itemgetter
 from dataclasses import asdict, dataclass, field
 from typing import Any, NamedTuple
@@ -111,10 +110,10 @@ class Document:
         # Derived data that several rules read (name evidence, the article's
         # language), computed once per document by whichever rule needs it first.
         self.cache: dict[Any, Any] = {}
-        n = len(original)
+        from .origin import OriginMap  # numpy: loaded with the first document, not on import
+
         # For every current character: the original span it came from.
-        self._origin_start = array("i", range(n))
-        self._origin_end = array("i", range(1, n + 1))
+        self._origin = OriginMap(len(original))
         self._lines: list[Line] | None = None
 
     # -- reading -----------------------------------------------------------
@@ -131,13 +130,7 @@ class Document:
 
     def original_span(self, start: int, end: int) -> tuple[int, int]:
         """Map a span of the current text to the span of the original it came from."""
-        n = len(self.text)
-        o_start = self._origin_start[start] if start < n else len(self.original)
-        if end > start:
-            o_end = self._origin_end[end - 1]
-        else:
-            o_end = o_start
-        return o_start, max(o_start, o_end)
+        return self._origin.span(start, end, len(self.original))
 
     def line_alignment(self) -> list[tuple[int, int]]:
         """(original line, output line) index pairs of lines that came through untouched.
@@ -157,17 +150,15 @@ class Document:
         while start < len(text):
             nl = text.find("\n", start)
             end = len(text) if nl == -1 else nl + 1
-            o_start = self._origin_start[start]
-            o_end = self._origin_end[end - 1]
+            span = self._origin.one_to_one(start, end)
             if (
-                o_start in original_line
-                and o_end - o_start == end - start
-                and (o_end == n_orig or self.original[o_end - 1] == "\n")
-                and self.original[o_start:o_end] == text[start:end]
-                and (not pairs or original_line[o_start] > pairs[-1][0])
-                and self._origin_start[start:end] == array("i", range(o_start, o_end))
+                span is not None
+                and span[0] in original_line
+                and (span[1] == n_orig or self.original[span[1] - 1] == "\n")
+                and self.original[span[0] : span[1]] == text[start:end]
+                and (not pairs or original_line[span[0]] > pairs[-1][0])
             ):
-                pairs.append((original_line[o_start], out_index))
+                pairs.append((original_line[span[0]], out_index))
             start, out_index = end, out_index + 1
         return pairs
 
@@ -184,7 +175,8 @@ class Document:
         skipped; an edit overlapping an earlier one in the same batch is dropped.
         """
         pieces: list[str] = []
-        new_start, new_end = array("i"), array("i")
+        kept: list[tuple[int, int]] = []
+        inserted: list[tuple[int, int, int]] = []
         cursor, applied = 0, 0
         text = self.text
         for edit in sorted(edits, key=_SPAN):  # stable: of two edits on one span, the first yielded wins
@@ -195,21 +187,17 @@ class Document:
                 Change(rule, category, o_start, o_end, text[edit.start : edit.end], edit.replacement, edit.reason)
             )
             pieces.append(text[cursor : edit.start])
-            new_start.extend(self._origin_start[cursor : edit.start])
-            new_end.extend(self._origin_end[cursor : edit.start])
-            k = len(edit.replacement)
-            if k:  # deletions (most edits) add nothing
-                pieces.append(edit.replacement)
-                new_start.extend(array("i", [o_start]) * k)
-                new_end.extend(array("i", [o_end]) * k)
+            pieces.append(edit.replacement)
+            kept.append((cursor, edit.start))
+            inserted.append((len(edit.replacement), o_start, o_end))
             cursor = edit.end
             applied += 1
         if not applied:
             return 0
         pieces.append(text[cursor:])
-        new_start.extend(self._origin_start[cursor:])
-        new_end.extend(self._origin_end[cursor:])
+        kept.append((cursor, len(text)))
+        inserted.append((0, 0, 0))
         self.text = "".join(pieces)
-        self._origin_start, self._origin_end = new_start, new_end
+        self._origin.rebuild(kept, inserted)
         self._lines = None
         return applied

@@ -16,6 +16,7 @@ SEPARATORS = r"(?:\s*[:：»›>→|]|\s+[–—-])"
 # Decoration around a line that is only a marker ("» Read more …").
 _DECORATION = " \t:：.…»›>→|–—-*•·▶►=_[]()"
 _WS = re.compile(r"\s+")
+_DIGIT = re.compile(r"\d")
 
 
 @lru_cache(maxsize=1 << 16)
@@ -45,7 +46,10 @@ class WholeLine:
         if len(line) > self.max_len:  # much longer than any phrase, decoration aside
             return False
         normal = normalize(line)
-        return normal in self.literal or bool(self.numbered and self.numbered.fullmatch(normal))
+        if normal in self.literal:
+            return True
+        # `{n}` stands for a number: no digit, no numbered phrase
+        return self.numbered is not None and _DIGIT.search(normal) is not None and self.numbered.fullmatch(normal) is not None
 
 
 @lru_cache(maxsize=None)

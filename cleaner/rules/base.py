@@ -14,6 +14,7 @@ suite runs through the rule alone.  The catalogue (`cleaner rules`,
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any, ClassVar, Iterable, Iterator, NamedTuple
 
 if TYPE_CHECKING:
@@ -104,7 +105,14 @@ class RegexRule(Rule):
         """The replacement for `match`, or None to leave it."""
         raise NotImplementedError
 
+    def may_match(self, text: str) -> bool:
+        """A cheap test (substring searches) that `pattern` can match `text` at all;
+        False skips the regex scan.  Most texts need few of the rules."""
+        return True
+
     def find(self, doc: "Document") -> Iterator[Edit]:
+        if not self.may_match(doc.text):
+            return
         for match in self.pattern.finditer(doc.text):
             after = self.replace(match)
             if after is not None and after != match.group(0):
@@ -117,6 +125,12 @@ _TERMINAL = re.compile(r"[.!?…。！？][\"'”’»)\]]*$")
 _QUOTES = re.compile(r"[\"“”„«»]")
 
 
+# Line predicates are cached per line text: a dozen line rules ask the same
+# questions about the same lines of one document.
+LINE_CACHE = 1 << 14
+
+
+@lru_cache(maxsize=LINE_CACHE)
 def reads_as_prose(line: str) -> bool:
     """True when a line reads like article prose: a full sentence, or quoted speech.
 
@@ -130,5 +144,48 @@ def reads_as_prose(line: str) -> bool:
     return len(words) >= 6 and len(_QUOTES.findall(stripped)) >= 2
 
 
+@lru_cache(maxsize=LINE_CACHE)
 def word_count(line: str) -> int:
     return len(line.split())
+
+
+_FIRST_WORD = re.compile(r"\W*(\w+)")
+# Letters that Python's re treats as one under IGNORECASE although str.lower()
+# keeps them apart ("ı"/"i", "ſ"/"s", "ς"/"σ"...; re/_casefix.py), mapped to one.
+_RE_CASE_TWINS = str.maketrans(
+    "\u0131\u017f\u03b9\u03bc\u03c3\u03d0\u03d1\u03d5\u03d6\u03f0\u03f1\u03f5\u1c80\u1c81"
+    "\u1c82\u1c83\u1c84\u1c85\u1c86\u1c87\u1e9b\u1fbe\u1fd3\u1fe3\ua64b\ufb06",
+    "\u0069\u0073\u0345\u00b5\u03c2\u03b2\u03b8\u03c6\u03c0\u03ba\u03c1\u03b5\u0432\u0434"
+    "\u043e\u0441\u0442\u0442\u044a\u0463\u1e61\u0345\u0390\u03b0\u1c88\ufb05",
+)
+
+
+def case_key(word: str) -> str:
+    """`word` folded the way re.IGNORECASE compares letters: equal keys <=> the
+    words match each other case-insensitively."""
+    return word.replace("\u0130", "i").lower().translate(_RE_CASE_TWINS)
+
+
+@lru_cache(maxsize=LINE_CACHE)
+def first_word(line: str) -> str:
+    """The `case_key` of the line's first word ("» Read more" -> "read"; "" if
+    none).  A phrase rule skips a line whose first word starts no listed phrase."""
+    m = _FIRST_WORD.match(line)
+    return case_key(m.group(1)) if m else ""
+
+
+def first_words(phrases: Iterable[str]) -> frozenset[str] | None:
+    """The `first_word` keys of `phrases` ("(FILES)" -> "files"), or None when
+    a phrase holds no word at all (then every line must be tried)."""
+    keys = set()
+    for phrase in phrases:
+        m = re.search(r"\w+", phrase)
+        if m is None:
+            return None
+        keys.add(case_key(m.group()))
+    return frozenset(keys)
+
+
+def may_start(line: str, keys: frozenset[str] | None) -> bool:
+    """Whether `line` may start with one of the phrases whose `first_words` are `keys`."""
+    return keys is None or first_word(line) in keys

@@ -13,7 +13,7 @@ from typing import Iterator
 
 from .. import phrases
 from ..document import Document
-from .base import ALL_PROFILES, LineRule, reads_as_prose, word_count
+from .base import ALL_PROFILES, LineRule, case_key, first_words, may_start, reads_as_prose, word_count
 
 
 class PhraseLineRule(LineRule):
@@ -45,15 +45,22 @@ class PhraseLineRule(LineRule):
         strong = [p for p in several if len(p.split()) >= 3] if self.start_overrides_guard else []
         self._start = phrases.start_pattern(several) if self.start_max_words and several else None
         self._start_strong = phrases.start_pattern(strong) if self.start_max_words and strong else None
+        # First words of the phrases: a line starting with none of them needs no pattern.
+        self._prefix_words = first_words(listed) if self._prefix is not None else frozenset()
+        self._start_words = first_words(several) if self._start is not None else frozenset()
 
     def judge(self, line: str) -> str | None:
         if self._whole.matches(line):
             return f"{self.kind}: the whole line is a listed phrase"
-        if self._prefix is not None:
+        if self._prefix is not None and may_start(line, self._prefix_words):
             m = self._prefix.match(line)
             if m:
                 return f"{self.kind}: starts with listed phrase {m.group(0)[:-1].strip()!r}"
-        if self._start is not None and word_count(line) <= self.start_max_words:
+        if (
+            self._start is not None
+            and may_start(line, self._start_words)
+            and word_count(line) <= self.start_max_words
+        ):
             m = self._start_strong.match(line) if self._start_strong is not None else None
             if m is None and not reads_as_prose(line):
                 m = self._start.match(line)
@@ -116,10 +123,17 @@ class Share(PhraseLineRule):
 
     def judge(self, line: str) -> str | None:
         if len(line) <= 120:  # a row of buttons is short
-            tokens = [t for t in re.split(r"[\s|•·,/]+", phrases.normalize(line)) if t]
-            if len(tokens) >= 2 and all(t in _button_words() for t in tokens):
-                return "share prompt: a row of social buttons"
+            normal = phrases.normalize(line)
+            first = _FIRST_TOKEN.match(normal)
+            if first is not None and first.group(1) in _button_words():
+                tokens = [t for t in _TOKEN_GAP.split(normal) if t]
+                if len(tokens) >= 2 and all(t in _button_words() for t in tokens):
+                    return "share prompt: a row of social buttons"
         return super().judge(line)
+
+
+_TOKEN_GAP = re.compile(r"[\s|•·,/]+")
+_FIRST_TOKEN = re.compile(r"[\s|•·,/]*([^\s|•·,/]+)")
 
 
 @lru_cache(maxsize=1)
@@ -172,6 +186,14 @@ _COPYRIGHT = re.compile(
 )
 
 
+def _copyright_hint(line: str) -> bool:
+    """Substrings without which `_COPYRIGHT` cannot match (a cheap test first)."""
+    if "©" in line:
+        return True
+    key = case_key(line)
+    return "(c)" in key or "copyright" in key or "rights reserved" in key
+
+
 class Copyright(LineRule):
     """Copyright notices: "© 2025 Site. All rights reserved." (short lines only)."""
 
@@ -182,7 +204,7 @@ class Copyright(LineRule):
     profiles = ALL_PROFILES
 
     def judge(self, line: str) -> str | None:
-        if word_count(line) <= 30 and _COPYRIGHT.search(line):
+        if word_count(line) <= 30 and _copyright_hint(line) and _COPYRIGHT.search(line):
             return "copyright notice"
         return None
 
@@ -205,11 +227,24 @@ def is_tag_field(field: str) -> bool:
 
 
 # Every tag line holds one of these: a hashtag, a long number, a slug, a URL.
-_TAG_HINT = re.compile(r"#[^\s#,]|\d{9}|[a-z0-9]-[a-z0-9]+-[a-z0-9]+-|https?://|www\.")
+_HASHTAG = re.compile(r"#[^\s#,]")
+_LONG_NUMBER = re.compile(r"\d{9}")
+_SLUG_PART = re.compile(r"[a-z0-9]-[a-z0-9]+-[a-z0-9]+-")
+_SCHEME = re.compile(r"https?://")
+
+
+def _tag_hint(line: str) -> bool:
+    return (
+        ("#" in line and _HASHTAG.search(line) is not None)
+        or ("://" in line and _SCHEME.search(line) is not None)
+        or "www." in line
+        or ("-" in line and _SLUG_PART.search(line) is not None)
+        or _LONG_NUMBER.search(line) is not None
+    )
 
 
 def is_tag_line(line: str) -> bool:
-    if not _TAG_HINT.search(line):
+    if not _tag_hint(line):
         return False
     fields = line.split(",")
     return any(f.strip() for f in fields) and all(is_tag_field(f) for f in fields)

@@ -13,10 +13,22 @@ from typing import Iterator
 
 from .. import phrases
 from ..document import Document
-from .base import ALL_PROFILES, LineRule, word_count
+from .base import LINE_CACHE, ALL_PROFILES, LineRule, first_words, may_start, word_count
 
 _PIPE = re.compile(r"\s+[|¦]\s+")
-_CREDIT_HINT = re.compile(r"[|¦©:)]|\bby\b")
+_BY = re.compile(r"\bby\b")
+
+
+def _credit_hint(text: str) -> bool:
+    """Every credit line longer than eight words holds "|", "¦", "©", ":", ")" or "by"."""
+    return any(c in text for c in "|¦©:)") or ("by" in text and _BY.search(text) is not None)
+
+
+def _has_pipe(text: str) -> bool:
+    return "|" in text or "¦" in text
+
+
+
 _TERMINAL = re.compile(r"[.!?]$")
 _NAME_TOKEN = re.compile(r"^[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’.-]*$")
 _COPYRIGHT_CREDIT = re.compile(r"(?:^|\s)©\s*(\S+(?:\s+\S+){0,7})\s*$")
@@ -59,31 +71,46 @@ def _caption_start() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
+def _credit_prefix_words() -> frozenset[str] | None:
+    return first_words(phrases.load("credit_prefixes.txt"))
+
+
+@lru_cache(maxsize=1)
+def _caption_start_words() -> frozenset[str] | None:
+    return first_words(phrases.load("caption_starts.txt"))
+
+
+@lru_cache(maxsize=1)
 def _caption_cue() -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{phrases.alternation(phrases.load('caption_cues.txt'))})(?!\w)", re.IGNORECASE)
 
 
+@lru_cache(maxsize=LINE_CACHE)
 def credit_reason(line: str) -> str | None:
     """Why `line` is certainly a photo-credit line, or None."""
     text = line.strip()
     words = word_count(text)
-    if words > 8 and not _CREDIT_HINT.search(text):
+    if words > 8 and not _credit_hint(text):
         return None  # every longer credit holds one of these
-    parts = _PIPE.split(text)
+    parts = _PIPE.split(text) if _has_pipe(text) else (text,)
     if 2 <= len(parts) <= 4 and words <= 16 and not _TERMINAL.search(text):
         if all(word_count(p) <= 7 for p in parts) and (_agencies().search(text) or _credit_words().search(text)):
             return "photo credit: pipe-separated credit naming an agency"
-    if words <= 20 and _credit_prefix().match(text):
+    if words <= 20 and may_start(text, _credit_prefix_words()) and _credit_prefix().match(text):
         return "photo credit: credit prefix"
-    if words <= 60 and _COPYRIGHT_CREDIT.search(text) and not re.search(r"rights reserved|\b(?:19|20)\d\d\s*$", text, re.I):
+    if (
+        words <= 60 and "©" in text and _COPYRIGHT_CREDIT.search(text)
+        and not re.search(r"rights reserved|\b(?:19|20)\d\d\s*$", text, re.I)
+    ):
         return "photo credit: © credit" + (" ending a caption" if words > 8 else "")
-    if words <= 80 and _PAREN_CREDIT.search(text):
+    if words <= 80 and text.endswith(")") and _PAREN_CREDIT.search(text):
         return "photo credit: parenthesised credit" + (" ending a caption" if text[0] != "(" else "")
     if words <= 8 and _agencies().search(text) and ("/" in text or " via " in text or _only_agencies(text)):
         return "photo credit: agency line"
     return None
 
 
+@lru_cache(maxsize=LINE_CACHE)
 def byline_credit(line: str) -> bool:
     """"Simon Dawson | No 10 Downing Street": a name, a pipe, an outlet.
 
@@ -91,6 +118,8 @@ def byline_credit(line: str) -> bool:
     so it counts only under a caption that describes a photo.
     """
     text = line.strip()
+    if not _has_pipe(text):
+        return False
     parts = _PIPE.split(text)
     return (
         2 <= len(parts) <= 3
@@ -193,6 +222,8 @@ class Caption(LineRule):
     profiles = ALL_PROFILES
 
     def judge(self, line: str) -> str | None:
+        if not may_start(line, _caption_start_words()):
+            return None
         text = line.strip()
         m = _caption_start().match(text)
         if m and word_count(text) <= 100 and not _QUOTE_START.match(text):

@@ -12,6 +12,9 @@ from ..document import Document
 from .base import ALL_PROFILES, Edit, RegexRule, Rule
 
 
+_BLANKS = " \t\f\v"  # what TrailingSpace removes
+
+
 class LineEndings(RegexRule):
     """Windows and old-Mac line endings become "\\n"."""
 
@@ -22,6 +25,9 @@ class LineEndings(RegexRule):
     profiles = ALL_PROFILES
     pattern = re.compile(r"\r\n?|[\u2028\u2029\x85]")
     reason = "line ending"
+
+    def may_match(self, text: str) -> bool:
+        return "\r" in text or "\u2028" in text or "\u2029" in text or "\x85" in text
 
     def replace(self, match: re.Match[str]) -> str:
         return "\n"
@@ -38,6 +44,9 @@ class TrailingSpace(RegexRule):
     pattern = re.compile(r"[ \t\f\v]+$", re.MULTILINE)
     reason = "trailing whitespace"
 
+    def may_match(self, text: str) -> bool:
+        return text[-1:] in _BLANKS or any(f"{c}\n" in text for c in _BLANKS)
+
     def replace(self, match: re.Match[str]) -> str:
         return ""
 
@@ -52,6 +61,9 @@ class InnerSpaces(RegexRule):
     profiles = ALL_PROFILES
     pattern = re.compile(r"(?<=\S) {2,}(?=\S)")
     reason = "repeated spaces"
+
+    def may_match(self, text: str) -> bool:
+        return "  " in text
 
     def replace(self, match: re.Match[str]) -> str:
         return " "
