@@ -115,6 +115,7 @@ class Document:
         # For every current character: the original span it came from.
         self._origin = OriginMap(len(original))
         self._lines: list[Line] | None = None
+        self._line_groups: dict[str, list[int]] | None = None
 
     # -- reading -----------------------------------------------------------
     @property
@@ -127,6 +128,19 @@ class Document:
                 pos += len(raw) + 1
             self._lines = lines
         return self._lines
+
+    @property
+    def line_groups(self) -> dict[str, list[int]]:
+        """Each distinct non-blank line text of the current text -> its line indexes.
+
+        Line rules judge a text once however often it repeats ("Share", "Advertisement")."""
+        if self._line_groups is None:
+            groups: dict[str, list[int]] = {}
+            for line in self.lines:
+                if line.text and not line.text.isspace():
+                    groups.setdefault(line.text, []).append(line.index)
+            self._line_groups = groups
+        return self._line_groups
 
     def original_span(self, start: int, end: int) -> tuple[int, int]:
         """Map a span of the current text to the span of the original it came from."""
@@ -199,5 +213,5 @@ class Document:
         inserted.append((0, 0, 0))
         self.text = "".join(pieces)
         self._origin.rebuild(kept, inserted)
-        self._lines = None
+        self._lines = self._line_groups = None
         return applied

@@ -70,18 +70,14 @@ class LineRule(Rule):
     def scan(self, doc: "Document") -> Iterator[tuple[int, str]]:
         """Yield (line index, reason) for every line to remove.
 
-        `judge` depends on the line's text alone, so a text seen before in this
-        scan is not judged again (junk repeats: "Share", "Advertisement").
+        `judge` depends on the line's text alone, so each distinct non-blank
+        text is judged once (junk repeats: "Share", "Advertisement").
         """
-        verdicts: dict[str, str | None] = {}
-        for line in doc.lines:
-            text = line.text
-            if text in verdicts:
-                reason = verdicts[text]
-            else:
-                reason = verdicts[text] = self.judge(text) if text.strip() else None
+        for text, indexes in doc.line_groups.items():
+            reason = self.judge(text)
             if reason:
-                yield line.index, reason
+                for index in indexes:
+                    yield index, reason
 
     def find(self, doc: "Document") -> Iterator[Edit]:
         lines = doc.lines

@@ -13,7 +13,7 @@ from typing import Iterator
 
 from .. import phrases
 from ..document import Document
-from .base import ALL_PROFILES, LineRule, case_key, first_words, may_start, reads_as_prose, word_count
+from .base import ALL_PROFILES, LineRule, first_words, may_start, reads_as_prose, word_count
 
 
 class PhraseLineRule(LineRule):
@@ -186,14 +186,6 @@ _COPYRIGHT = re.compile(
 )
 
 
-def _copyright_hint(line: str) -> bool:
-    """Substrings without which `_COPYRIGHT` cannot match (a cheap test first)."""
-    if "©" in line:
-        return True
-    key = case_key(line)
-    return "(c)" in key or "copyright" in key or "rights reserved" in key
-
-
 class Copyright(LineRule):
     """Copyright notices: "© 2025 Site. All rights reserved." (short lines only)."""
 
@@ -204,7 +196,7 @@ class Copyright(LineRule):
     profiles = ALL_PROFILES
 
     def judge(self, line: str) -> str | None:
-        if word_count(line) <= 30 and _copyright_hint(line) and _COPYRIGHT.search(line):
+        if word_count(line) <= 30 and _COPYRIGHT.search(line):
             return "copyright notice"
         return None
 

@@ -1,13 +1,10 @@
 """Duplicate paragraphs: a scraper that prints a block twice."""
 from __future__ import annotations
 
-import re
 from typing import Iterator
 
 from ..document import Document
 from .base import LineRule, reads_as_prose, word_count
-
-_WS = re.compile(r"\s+")
 
 
 class RepeatedParagraph(LineRule):
@@ -38,10 +35,12 @@ class RepeatedParagraph(LineRule):
     def scan(self, doc: Document) -> Iterator[tuple[int, str]]:
         copies: dict[str, list[int]] = {}
         for line in doc.lines:
-            text = line.text.rstrip()
-            if word_count(text) < self.min_words or not reads_as_prose(text) or "?" in text[-3:]:
+            # word_count and reads_as_prose ignore trailing spaces (and are cached per line)
+            if word_count(line.text) < self.min_words or not reads_as_prose(line.text):
                 continue
-            copies.setdefault(_WS.sub(" ", line.text).strip(), []).append(line.index)
+            if "?" in line.text.rstrip()[-3:]:
+                continue
+            copies.setdefault(" ".join(line.text.split()), []).append(line.index)
         for first, *later in copies.values():
             if len(later) == 1:
                 yield later[0], f"verbatim repeat of line {first + 1}"

@@ -38,11 +38,12 @@ class Mojibake(Rule):
             uncurl_quotes=False, fix_character_width=False, fix_line_breaks=False, normalization=None
         )
         text = doc.text
-        if not (_CONTROL.search(text) or "&" in text or _ORDINARY.search(text)):
+        control, entity = _CONTROL.search(text) is not None, "&" in text
+        if not (control or entity or _ORDINARY.search(text)):
             return  # plain ASCII and typography: nothing for ftfy to do
         for line in doc.lines:
             text = line.text
-            if not _suspicious(text):
+            if not _suspicious(text, control, entity):
                 continue
             fixed, steps = ftfy.fix_and_explain(text, config=config)
             if fixed == text:
@@ -61,8 +62,10 @@ _ORDINARY = re.compile(r"[^\x00-\x7f‘’“”„–—…•·«»£€°±×
 _LIGATURES_SURROGATES = re.compile("[\ufb00-\ufb06\ud800-\udfff]")
 
 
-def _suspicious(text: str) -> bool:
-    if _CONTROL.search(text) or ("&" in text and _ENTITY.search(text)):
+def _suspicious(text: str, control: bool = True, entity: bool = True) -> bool:
+    """Whether ftfy should look at line `text`; `control` / `entity`: False when
+    the whole document holds no control character / no "&"."""
+    if (control and _CONTROL.search(text)) or (entity and "&" in text and _ENTITY.search(text)):
         return True
     if not _ORDINARY.search(text):
         return False
@@ -81,6 +84,10 @@ def _common_prefix(a: str, b: str) -> int:
     return i
 
 
+_INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e"
+_SPACES = "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f"
+
+
 class Invisible(RegexRule):
     """Zero-width spaces, word joiners, byte-order marks and soft hyphens are deleted.
 
@@ -93,11 +100,13 @@ class Invisible(RegexRule):
     purpose = "Delete zero-width characters, byte-order marks and soft hyphens."
     examples = (("Peace\u200b talks re\u00adsume", "Peace talks resume"),)
     profiles = ALL_PROFILES
-    pattern = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e]+")
+    pattern = re.compile(f"[{_INVISIBLE}]+")
     reason = "invisible character"
 
     def find(self, doc: Document) -> Iterator[Edit]:
         text = doc.text
+        if not any(c in text for c in _INVISIBLE):
+            return  # substring tests: ~100x faster than the pattern's scan
         for m in self.pattern.finditer(text):
             chars = m.group(0)
             before = text[m.start() - 1] if m.start() else ""
@@ -124,8 +133,11 @@ class UnicodeSpaces(RegexRule):
     purpose = "Turn NBSP and other Unicode spaces into plain spaces."
     examples = (("10\u00a0km from Kyiv", "10 km from Kyiv"),)
     profiles = ALL_PROFILES
-    pattern = re.compile("[\u00a0\u2000-\u200a\u202f\u205f]+")
+    pattern = re.compile(f"[{_SPACES}]+")
     reason = "Unicode space"
+
+    def may_match(self, text: str) -> bool:
+        return any(c in text for c in _SPACES)
 
     def replace(self, match: re.Match[str]) -> str:
         return " "
