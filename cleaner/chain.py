@@ -117,7 +117,13 @@ _PROSE_WORDS = 6
 
 def detect_language(text: str) -> str | None:
     """ISO 639-1 code of the text's language, or None if unsure (see `cleaner.language`)."""
-    prose = [line for line in text.split("\n") if len(line.split()) >= _PROSE_WORDS]
+    prose, size = [], 0
+    for line in text.split("\n"):
+        if len(line.split(None, _PROSE_WORDS - 1)) >= _PROSE_WORDS:
+            prose.append(line)
+            size += len(line) + 1
+            if size > _LANGUAGE_SAMPLE:
+                break  # enough
     sample = "\n".join(prose)[:_LANGUAGE_SAMPLE] or text[:_LANGUAGE_SAMPLE]
     if sum(ch.isalpha() for ch in sample[:200]) < 20:
         return None

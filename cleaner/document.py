@@ -158,22 +158,25 @@ class Document:
             line_starts.add(pos + 1)
             pos = self.original.find("\n", pos + 1)
         original_line = {start: i for i, start in enumerate(sorted(line_starts))}
-        pairs: list[tuple[int, int]] = []
         text, n_orig = self.text, len(self.original)
-        start, out_index = 0, 0
+        starts, ends = [], []
+        start = 0
         while start < len(text):
             nl = text.find("\n", start)
             end = len(text) if nl == -1 else nl + 1
-            span = self._origin.one_to_one(start, end)
+            starts.append(start)
+            ends.append(end)
+            start = end
+        pairs: list[tuple[int, int]] = []
+        for out_index, span in enumerate(self._origin.one_to_one(starts, ends)):
             if (
                 span is not None
                 and span[0] in original_line
                 and (span[1] == n_orig or self.original[span[1] - 1] == "\n")
-                and self.original[span[0] : span[1]] == text[start:end]
+                and self.original[span[0] : span[1]] == text[starts[out_index] : ends[out_index]]
                 and (not pairs or original_line[span[0]] > pairs[-1][0])
             ):
                 pairs.append((original_line[span[0]], out_index))
-            start, out_index = end, out_index + 1
         return pairs
 
     def warn(self, rule: str, message: str, start: int, end: int) -> None:

@@ -41,18 +41,20 @@ class OriginMap:
         self.start = np.concatenate(starts) if starts else np.empty(0, dtype=_INDEX)
         self.end = np.concatenate(ends) if ends else np.empty(0, dtype=_INDEX)
 
-    def one_to_one(self, start: int, end: int) -> tuple[int, int] | None:
-        """(o_start, o_end) when current [start, end) maps character by character,
-        in order, onto one contiguous original span; else None."""
-        if end <= start:
-            return None
-        o_start, o_end = int(self.start[start]), int(self.end[end - 1])
-        if o_end - o_start != end - start:
-            return None
-        # consecutive characters of the original, each mapped alone
-        starts = self.start[start:end]
-        if int(starts[-1]) - int(starts[0]) != end - start - 1:
-            return None
-        if end - start > 1 and not bool((np.diff(starts) == 1).all()):
-            return None
-        return o_start, o_end
+    def one_to_one(self, starts: list[int], ends: list[int]) -> list[tuple[int, int] | None]:
+        """For each current span [starts[i], ends[i]) (non-empty): (o_start, o_end)
+        when it maps character by character, in order, onto one contiguous
+        original span; else None.  Vectorised: one pass over the map."""
+        if not starts:
+            return []
+        lo = np.asarray(starts, dtype=np.int64)
+        last = np.asarray(ends, dtype=np.int64) - 1
+        # breaks[i]: how many times the original offset does not advance by one before character i
+        breaks = np.zeros(len(self.start), dtype=np.int64)
+        np.cumsum(np.diff(self.start) != 1, out=breaks[1:])
+        o_start, o_end = self.start[lo], self.end[last]
+        ok = (breaks[last] == breaks[lo]) & (o_end - o_start == last + 1 - lo)
+        return [
+            (s, e) if good else None
+            for good, s, e in zip(ok.tolist(), o_start.tolist(), o_end.tolist())
+        ]

@@ -13,7 +13,7 @@ from typing import Iterator
 
 from .. import phrases
 from ..document import Document
-from .base import ALL_PROFILES, LineRule, first_words, may_start, reads_as_prose, word_count
+from .base import ALL_PROFILES, LINE_CACHE, LineRule, first_words, may_start, reads_as_prose, word_count
 
 
 class PhraseLineRule(LineRule):
@@ -235,11 +235,11 @@ def _tag_hint(line: str) -> bool:
     )
 
 
+@lru_cache(maxsize=LINE_CACHE)
 def is_tag_line(line: str) -> bool:
-    if not _tag_hint(line):
-        return False
     fields = line.split(",")
-    return any(f.strip() for f in fields) and all(is_tag_field(f) for f in fields)
+    # the anchored field tests reject prose at its first word; the hint scans the line
+    return all(is_tag_field(f) for f in fields) and any(f.strip() for f in fields) and _tag_hint(line)
 
 
 class SourceLink(LineRule):
