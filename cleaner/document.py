@@ -150,33 +150,25 @@ class Document:
         """(original line, output line) index pairs of lines that came through untouched.
 
         A line (with its newline) is untouched when its characters map, one to
-        one and in order, onto a whole line of the original.  One linear pass.
+        one and in order, onto a whole line of the original.  Vectorised over
+        the origin map; only candidate lines are compared as strings.
         """
-        line_starts = {0}
-        pos = self.original.find("\n")
-        while pos != -1:
-            line_starts.add(pos + 1)
-            pos = self.original.find("\n", pos + 1)
-        original_line = {start: i for i, start in enumerate(sorted(line_starts))}
-        text, n_orig = self.text, len(self.original)
-        starts, ends = [], []
-        start = 0
-        while start < len(text):
-            nl = text.find("\n", start)
-            end = len(text) if nl == -1 else nl + 1
-            starts.append(start)
-            ends.append(end)
-            start = end
+        from .origin import line_starts
+
+        text, original = self.text, self.original
+        if not text:
+            return []
+        out_starts = line_starts(text)
+        out_ends = [*out_starts[1:], len(text)]
+        original_starts = line_starts(original)
         pairs: list[tuple[int, int]] = []
-        for out_index, span in enumerate(self._origin.one_to_one(starts, ends)):
+        for out_index, o_line, (o_start, o_end) in self._origin.whole_lines(out_starts, out_ends, original_starts):
             if (
-                span is not None
-                and span[0] in original_line
-                and (span[1] == n_orig or self.original[span[1] - 1] == "\n")
-                and self.original[span[0] : span[1]] == text[starts[out_index] : ends[out_index]]
-                and (not pairs or original_line[span[0]] > pairs[-1][0])
+                (o_end == len(original) or original[o_end - 1] == "\n")
+                and original[o_start:o_end] == text[out_starts[out_index] : out_ends[out_index]]
+                and (not pairs or o_line > pairs[-1][0])
             ):
-                pairs.append((original_line[span[0]], out_index))
+                pairs.append((o_line, out_index))
         return pairs
 
     def warn(self, rule: str, message: str, start: int, end: int) -> None:

@@ -41,10 +41,13 @@ class OriginMap:
         self.start = np.concatenate(starts) if starts else np.empty(0, dtype=_INDEX)
         self.end = np.concatenate(ends) if ends else np.empty(0, dtype=_INDEX)
 
-    def one_to_one(self, starts: list[int], ends: list[int]) -> list[tuple[int, int] | None]:
-        """For each current span [starts[i], ends[i]) (non-empty): (o_start, o_end)
-        when it maps character by character, in order, onto one contiguous
-        original span; else None.  Vectorised: one pass over the map."""
+    def whole_lines(
+        self, starts: list[int], ends: list[int], original_starts: list[int]
+    ) -> list[tuple[int, int, tuple[int, int]]]:
+        """Current spans [starts[i], ends[i]) (non-empty, in order) that map character by
+        character, in order, onto one contiguous original span beginning a line of the
+        original: (i, original line index, (o_start, o_end)) for each.  One vectorised
+        pass over the map."""
         if not starts:
             return []
         lo = np.asarray(starts, dtype=np.int64)
@@ -53,8 +56,19 @@ class OriginMap:
         breaks = np.zeros(len(self.start), dtype=np.int64)
         np.cumsum(np.diff(self.start) != 1, out=breaks[1:])
         o_start, o_end = self.start[lo], self.end[last]
-        ok = (breaks[last] == breaks[lo]) & (o_end - o_start == last + 1 - lo)
-        return [
-            (s, e) if good else None
-            for good, s, e in zip(ok.tolist(), o_start.tolist(), o_end.tolist())
-        ]
+        line_of = np.searchsorted(np.asarray(original_starts, dtype=np.int64), o_start)
+        line_of = np.minimum(line_of, len(original_starts) - 1)
+        ok = (
+            (breaks[last] == breaks[lo])
+            & (o_end - o_start == last + 1 - lo)
+            & (np.asarray(original_starts, dtype=np.int64)[line_of] == o_start)
+        )
+        picked = np.flatnonzero(ok)
+        return list(zip(picked.tolist(), line_of[picked].tolist(), zip(o_start[picked].tolist(), o_end[picked].tolist())))
+
+
+def line_starts(text: str) -> list[int]:
+    """Offsets where the lines of `text` start (0 and after every newline but a final one)."""
+    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    after = np.flatnonzero(codes == 10) + 1
+    return [0, *after[after < len(text)].tolist()]
