@@ -7,15 +7,17 @@ the records (changes, warnings, metadata) that the chain accumulates.
 """
 from __future__ import annotations
 
+from itertools import accumulate
 from operator import itemgetter
 from dataclasses import asdict, dataclass, field
 from typing import Any, NamedTuple
 
 
 _SPAN = itemgetter(0, 1)  # (start, end) of an Edit
+_new_line = tuple.__new__  # Line(...) without the NamedTuple constructor's Python frame
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Change:
     """One edit made by one rule.
 
@@ -36,7 +38,7 @@ class Change:
         return asdict(self)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CleanWarning:
     """Something a rule noticed but could not repair safely."""
 
@@ -122,11 +124,12 @@ class Document:
     def lines(self) -> list[Line]:
         """Lines of the current text (without their newline), computed once per text."""
         if self._lines is None:
-            lines, pos = [], 0
-            for i, raw in enumerate(self.text.split("\n")):
-                lines.append(Line(i, pos, pos + len(raw), raw))
-                pos += len(raw) + 1
-            self._lines = lines
+            texts = self.text.split("\n")
+            ends = list(accumulate(map(len, texts)))  # + one newline per earlier line, below
+            self._lines = [
+                _new_line(Line, (i, end + i - len(raw), end + i, raw))
+                for i, (end, raw) in enumerate(zip(ends, texts))
+            ]
         return self._lines
 
     @property
@@ -183,15 +186,20 @@ class Document:
         Returns the number of edits applied.  Edits that change nothing are
         skipped; an edit overlapping an earlier one in the same batch is dropped.
         """
-        pieces: list[str] = []
-        kept: list[tuple[int, int]] = []
-        inserted: list[tuple[int, int, int]] = []
-        cursor, applied = 0, 0
         text = self.text
+        chosen, cursor = [], 0
         for edit in sorted(edits, key=_SPAN):  # stable: of two edits on one span, the first yielded wins
             if edit.start < cursor or text[edit.start : edit.end] == edit.replacement:
                 continue
-            o_start, o_end = self.original_span(edit.start, edit.end)
+            chosen.append(edit)
+            cursor = edit.end
+        applied = len(chosen)
+        o_starts, o_ends = self._origin.spans([e.start for e in chosen], [e.end for e in chosen], len(self.original))
+        pieces: list[str] = []
+        kept: list[tuple[int, int]] = []
+        inserted: list[tuple[int, int, int]] = []
+        cursor = 0
+        for edit, o_start, o_end in zip(chosen, o_starts, o_ends):
             self.changes.append(
                 Change(rule, category, o_start, o_end, text[edit.start : edit.end], edit.replacement, edit.reason)
             )
@@ -200,7 +208,6 @@ class Document:
             kept.append((cursor, edit.start))
             inserted.append((len(edit.replacement), o_start, o_end))
             cursor = edit.end
-            applied += 1
         if not applied:
             return 0
         pieces.append(text[cursor:])

@@ -27,6 +27,17 @@ class OriginMap:
         o_end = int(self.end[end - 1]) if end > start else o_start
         return o_start, max(o_start, o_end)
 
+    def spans(self, starts: list[int], ends: list[int], original_length: int) -> tuple[list[int], list[int]]:
+        """`span` of many current spans at once (vectorised when there are many)."""
+        n = len(self.start)
+        if len(starts) < 64 or n == 0:
+            pairs = [self.span(s, e, original_length) for s, e in zip(starts, ends)]
+            return [p[0] for p in pairs], [p[1] for p in pairs]
+        lo, hi = np.asarray(starts, dtype=np.int64), np.asarray(ends, dtype=np.int64)
+        o_start = np.where(lo < n, self.start[np.minimum(lo, n - 1)], original_length)
+        o_end = np.where(hi > lo, self.end[np.clip(hi - 1, 0, n - 1)], o_start)
+        return o_start.tolist(), np.maximum(o_start, o_end).tolist()
+
     def rebuild(self, kept: list[tuple[int, int]], inserted: list[tuple[int, int, int]]) -> None:
         """Replace the map after edits.  `kept` are the current spans that survive, in
         order; after kept span i come `inserted[i]` = (length, o_start, o_end)

@@ -144,6 +144,7 @@ def _only_agencies(text: str) -> bool:
     return not _agencies().sub("", text).strip(" ,/|-–&")
 
 
+@lru_cache(maxsize=LINE_CACHE)
 def caption_shaped(line: str, need_cue: bool) -> bool:
     """A single sentence that describes a photo (not quoted speech)."""
     text = line.strip()
