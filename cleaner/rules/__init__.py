@@ -33,10 +33,10 @@ _MODULES = (
     "site_template",
     "duplicates",
     "names",
+    "sentences",  # first: "zt.The the" must read "zt. The the" before repeated words are looked for
     "artifacts",
     "quotes",
     "foreign",
-    "sentences",
 )
 
 

@@ -122,16 +122,27 @@ class Dateline(LineRule):
 
     def scan(self, doc: Document) -> Iterator[tuple[int, str]]:
         block = top_block(doc)
-        for position, line in enumerate(block[: self.max_position]):
-            text = line.text.strip()
-            # The dateline is the last line of the top block, under a headline:
-            # the story follows it.  (A lone first word is a section label.)
-            if position == 0 or position != len(block) - 1:
-                continue
-            if word_count(text) <= 3 and _DATELINE.match(text) and sum(c.isalpha() for c in text) >= 3:
-                doc.metadata.setdefault("dateline", text)
-                yield line.index, "lone dateline line (moved to metadata.dateline)"
-                return
+        # The dateline is the last line of the top block, under a headline, and the
+        # story follows it.  (A lone first word is a section label.)  The line above
+        # must not look like a dateline too: that one would go on the next run.
+        if not 2 <= len(block) <= self.max_position or not _story_follows(doc, block[-1]):
+            return
+        text = block[-1].text.strip()
+        if _dateline_shaped(text) and not _dateline_shaped(block[-2].text.strip()):
+            doc.metadata.setdefault("dateline", text)
+            yield block[-1].index, "lone dateline line (moved to metadata.dateline)"
+
+
+def _dateline_shaped(text: str) -> bool:
+    return word_count(text) <= 3 and bool(_DATELINE.match(text)) and sum(c.isalpha() for c in text) >= 3
+
+
+def _story_follows(doc: Document, line: Line) -> bool:
+    """The next non-empty line after `line` reads as prose."""
+    for after in doc.lines[line.index + 1 :]:
+        if after.text.strip():
+            return reads_as_prose(after.text)
+    return False
 
 
 RULES = (SiteTagline, RepeatedHeadline, Dateline)
