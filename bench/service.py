@@ -223,7 +223,9 @@ def run(url: str, body: bytes, clients: int, warmup: float, duration: float, pat
         return round(latencies[min(n - 1, int(p / 100 * n))], 1) if latencies else float("nan")
 
     def per_request(seconds: float | None) -> float | None:
-        return round(seconds * 1000 / n, 2) if n and seconds == seconds and seconds is not None else None
+        if not n or seconds is None or seconds != seconds:  # no requests, no figure, NaN
+            return None
+        return round(seconds * 1000 / n, 2)
 
     return {
         "requests": n,

@@ -6,6 +6,7 @@ default 1) so that CI is repeatable; fuzz longer by hand:
 `python tests/fuzz/fuzz_clean.py -max_total_time=600`.  A crash, a broken
 property or an input slower than 30 s fails the test with the fuzzer's report,
 which names the input; the input file is kept under pytest's temporary folder.
+What it has found so far is listed at the end as strict xfails.
 """
 from __future__ import annotations
 
@@ -17,6 +18,8 @@ import sys
 from pathlib import Path
 
 import pytest
+
+import cleaner
 
 ROOT = Path(__file__).resolve().parent.parent
 FUZZ = ROOT / "tests" / "fuzz" / "fuzz_clean.py"
@@ -64,3 +67,22 @@ def test_fuzz_target_reports_a_broken_property(tmp_path, monkeypatch):
     assert proc.returncode != 0
     assert "PropertyFailure" in proc.stdout and "input=" in proc.stdout
     assert any(p.name.startswith("crash-") for p in tmp_path.iterdir())
+
+
+# Found by this fuzz target (minimised by hand); each is a library bug, kept as a
+# strict xfail so the fix is noticed (XPASS fails) and then becomes a plain test.
+KNOWN_NOT_IDEMPOTENT = [
+    # artifacts.sentence_space makes "x. The the"; artifacts.repeated_word only sees it on the next run.
+    "zt.The the",
+    # The read-more line removed on the first run still counts as evidence there;
+    # on the second run names.case capitalises the word.
+    "ee er er te am ag ie he en in er en he rt mr es mr\nfacebook\nread more",
+    "russ nd he us ed to pt he id on tu\nread more -ré dé qu’il et es ci",
+]
+
+
+@pytest.mark.xfail(strict=True, reason="known library bug found by tests/fuzz/fuzz_clean.py: clean() not idempotent")
+@pytest.mark.parametrize("text", KNOWN_NOT_IDEMPOTENT)
+def test_known_fuzz_findings_are_idempotent(text):
+    once = cleaner.clean(text).text
+    assert cleaner.clean(once).text == once
