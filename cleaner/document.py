@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from itertools import accumulate
 from operator import itemgetter
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 
@@ -35,7 +35,16 @@ class Change:
     reason: str
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        # Spelled out: dataclasses.asdict deep-copies every field (~25 us a change).
+        return {
+            "rule": self.rule,
+            "category": self.category,
+            "start": self.start,
+            "end": self.end,
+            "before": self.before,
+            "after": self.after,
+            "reason": self.reason,
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,7 +57,7 @@ class CleanWarning:
     end: int
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return {"rule": self.rule, "message": self.message, "start": self.start, "end": self.end}
 
 
 @dataclass(frozen=True)

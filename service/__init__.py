@@ -25,8 +25,8 @@ DEFAULTS: dict[str, Any] = {
     "CLEANER_TIMEOUT": 30.0,
     # Bearer token required on /v1/* when set; off by default.
     "CLEANER_TOKEN": None,
-    # Clean a sample at start-up so the first request does not pay for loading
-    # rules and langdetect profiles (`cleaner serve` turns it on).
+    # Run every rule on samples at start-up so the first request does not pay for
+    # loading data, langdetect profiles, numpy, trafilatura (`cleaner serve` turns it on).
     "CLEANER_WARM": False,
 }
 
@@ -60,11 +60,11 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     if config:
         app.config.update(config)
     app.config["MAX_CONTENT_LENGTH"] = int(app.config["CLEANER_MAX_BYTES"])
-    app.json.ensure_ascii = False  # type: ignore[attr-defined]
-    app.json.sort_keys = False  # type: ignore[attr-defined]
-    app.json.compact = True  # type: ignore[attr-defined]
 
     from . import api, errors, openapi, page
+    from .json_provider import OrjsonProvider
+
+    app.json = OrjsonProvider(app)  # compact UTF-8 JSON, ~15x faster than the stdlib's
 
     errors.init_app(app)
     app.register_blueprint(api.bp)
@@ -72,20 +72,11 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.register_blueprint(page.bp)
 
     if app.config["CLEANER_WARM"]:
+        from .warm import warm
+
         try:
             warm()
         except Exception:  # the app still starts; each request reports the fault as JSON 500
             logging.getLogger("service").exception("warm-up failed")
     return app
 
-
-def warm() -> None:
-    """Load every rule, its data and langdetect's profiles now rather than on the first request."""
-    import cleaner
-
-    cleaner.catalogue()
-    cleaner.clean(
-        "Talks resumed in the capital on Tuesday.\nHaberin Devamı\n"
-        "Both sides agreed to meet again next week, officials said.\n"
-    )
-    logging.getLogger("service").info("cleaner warmed up")

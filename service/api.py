@@ -32,6 +32,8 @@ _LIST_OPTIONS = ("enable", "disable", "phrases", "names", "site_templates")
 _STR_OPTIONS = ("profile", "name_style", "foreign_lines")
 _BOOL_OPTIONS = ("glossary",)
 _FORMATS = {"json": "application/json", "diff": "text/x-diff", "text": "text/plain"}
+# Accept headers that mean JSON without parsing them (what clients usually send).
+_JSON_ACCEPTS = frozenset(("*/*", "application/json", "application/json, */*", "application/json, text/plain, */*"))
 
 
 # -- auth --------------------------------------------------------------------
@@ -71,7 +73,8 @@ def clean_one() -> Response:
             raise ApiError(400, "not_an_object", f"the JSON body must be an object, not {_json_type(body)}")
         # Query options (as for raw bodies) are the defaults; the body's own win.
         query = {"profile": request.args.get("profile"), "options": _query_options()}
-        _options(query["profile"], query["options"])
+        if query["profile"] is not None or query["options"]:
+            _options(query["profile"], query["options"])
         text, input_format, opts = _parse_document(body, _CLEAN_FIELDS, shared=query)
     else:
         text, input_format = _text_body(), kind
@@ -235,6 +238,8 @@ def _query_options() -> dict[str, Any]:
 
 
 def _options(profile: str | None, options: dict[str, Any] | None) -> Options:
+    if profile is None and not options:
+        return _default_options()
     try:
         return Options.build(profile, options or {})
     except (ValueError, TypeError) as exc:
@@ -295,7 +300,8 @@ def _output_format() -> str:
         if fmt not in _FORMATS:
             raise ApiError(400, "invalid_parameter", f"format must be one of {', '.join(_FORMATS)}, not {fmt!r}")
         return fmt
-    if not request.headers.get("Accept"):
+    accept = request.headers.get("Accept")
+    if not accept or accept in _JSON_ACCEPTS:
         return "json"
     best = request.accept_mimetypes.best_match(list(_FORMATS.values()), default="application/json")
     return {v: k for k, v in _FORMATS.items()}[best]
@@ -326,6 +332,12 @@ def _time_limit() -> Iterator[None]:
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+
+
+@lru_cache(maxsize=1)
+def _default_options() -> Options:
+    """The options of a request that sets none (most of them), validated once."""
+    return Options.build(None, {})
 
 
 @lru_cache(maxsize=1)

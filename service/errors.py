@@ -70,7 +70,7 @@ def init_app(app: Flask) -> None:
 
     @app.before_request
     def _reject_unknown_query_parameters() -> None:
-        if request.endpoint == "static" or request.endpoint is None:
+        if not request.query_string or request.endpoint == "static" or request.endpoint is None:
             return
         allowed = QUERY_PARAMETERS.get(request.endpoint, {})
         unknown = sorted(set(request.args) - set(allowed))

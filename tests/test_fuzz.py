@@ -1,0 +1,90 @@
+"""Issue 8: the atheris fuzz target for clean() runs for a bounded time and finds nothing.
+
+`tests/fuzz/fuzz_clean.py` is run as a subprocess (libFuzzer owns the process)
+for CLEANER_FUZZ_SECONDS (default 20) with a fixed seed (CLEANER_FUZZ_SEED,
+default 1) so that CI is repeatable; fuzz longer by hand:
+`python tests/fuzz/fuzz_clean.py -max_total_time=600`.  A crash, a broken
+property or an input slower than 30 s fails the test with the fuzzer's report,
+which names the input; the input file is kept under pytest's temporary folder.
+What it has found so far is listed at the end as strict xfails.
+"""
+from __future__ import annotations
+
+import importlib.util
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import cleaner
+
+ROOT = Path(__file__).resolve().parent.parent
+FUZZ = ROOT / "tests" / "fuzz" / "fuzz_clean.py"
+SECONDS = int(os.environ.get("CLEANER_FUZZ_SECONDS", "20"))
+SEED = int(os.environ.get("CLEANER_FUZZ_SEED", "1"))
+
+if importlib.util.find_spec("atheris") is None and not os.environ.get("CI"):  # CI installs the test extra
+    pytest.skip("atheris is not installed (pip install -e '.[test]')", allow_module_level=True)
+
+
+def fuzz(tmp_path: Path, *flags: str) -> subprocess.CompletedProcess:
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")])}
+    return subprocess.run(
+        [sys.executable, str(FUZZ), f"-artifact_prefix={tmp_path}/", *flags],
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT,  # atheris prints a Python failure on stdout
+        text=True, cwd=tmp_path, env=env, timeout=SECONDS + 300,
+    )
+
+
+def test_fuzz_clean_for_a_bounded_time(tmp_path):
+    proc = fuzz(tmp_path, f"-max_total_time={SECONDS}", "-timeout=30", f"-seed={SEED}")
+    found = sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(("crash-", "timeout-", "oom-", "slow-unit-")))
+    report = proc.stdout[-6000:]
+    assert proc.returncode == 0 and not found, f"the fuzzer found {found} (exit {proc.returncode}):\n{report}"
+    runs = re.search(r"Done (\d+) runs", proc.stdout)
+    assert runs and int(runs.group(1)) > 0, report
+
+
+def test_fuzz_target_reports_a_broken_property(tmp_path, monkeypatch):
+    """The harness fails loudly: a clean() that breaks idempotence makes the target exit non-zero with the input."""
+    sitecustomize = tmp_path / "site" / "sitecustomize.py"
+    sitecustomize.parent.mkdir()
+    # Wrap clean() so its output gains a trailing "!" each time: cleaning the output again changes it.
+    sitecustomize.write_text(
+        "import cleaner, cleaner.chain\n"
+        "_real = cleaner.clean\n"
+        "def clean(text, **kw):\n"
+        "    result = _real(text, **kw)\n"
+        "    object.__setattr__(result, 'text', result.text + '!') if kw.get('input_format') != 'html' else None\n"
+        "    return result\n"
+        "cleaner.clean = clean\n"
+    )
+    monkeypatch.setenv("PYTHONPATH", str(sitecustomize.parent))
+    proc = fuzz(tmp_path, "-runs=50", "-seed=1")
+    assert proc.returncode != 0
+    assert "PropertyFailure" in proc.stdout and "input=" in proc.stdout
+    assert any(p.name.startswith("crash-") for p in tmp_path.iterdir())
+
+
+# Found by this fuzz target (minimised by hand); each is a library bug, kept as a
+# strict xfail so the fix is noticed (XPASS fails) and then becomes a plain test.
+KNOWN_NOT_IDEMPOTENT = [
+    # artifacts.sentence_space makes "x. The the"; artifacts.repeated_word only sees it on the next run.
+    "zt.The the",
+    # The read-more line removed on the first run still counts as evidence there;
+    # on the second run names.case capitalises the word.
+    "ee er er te am ag ie he en in er en he rt mr es mr\nfacebook\nread more",
+    "russ nd he us ed to pt he id on tu\nread more -ré dé qu’il et es ci",
+    # boilerplate.dateline removes the last short capitalised line, then on the next run the one before it.
+    "Talks resumed.\nPRS\nDŁO",
+]
+
+
+@pytest.mark.xfail(strict=True, reason="known library bug found by tests/fuzz/fuzz_clean.py: clean() not idempotent")
+@pytest.mark.parametrize("text", KNOWN_NOT_IDEMPOTENT)
+def test_known_fuzz_findings_are_idempotent(text):
+    once = cleaner.clean(text).text
+    assert cleaner.clean(once).text == once
