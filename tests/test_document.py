@@ -1,0 +1,48 @@
+"""The document model: change spans in the original, line alignment, many edits at once."""
+from __future__ import annotations
+
+import cleaner
+from cleaner.diff import unified_diff
+from cleaner.document import Document
+from cleaner.options import Options
+
+
+def test_many_removals_point_at_the_original_lines() -> None:
+    # > 64 edits in one rule takes the vectorised span lookup
+    paragraphs = [f"Paragraph {i} says the talks went on for {i} hours on Monday." for i in range(150)]
+    text = "".join(f"{p}\nRead more: story {i}\n" for i, p in enumerate(paragraphs))
+    result = cleaner.clean(text)
+    assert result.text == "".join(f"{p}\n" for p in paragraphs)
+    removed = [c for c in result.changes if c.rule == "boilerplate.read_more"]
+    assert len(removed) == 150
+    for i, change in enumerate(removed):
+        assert text[change.start : change.end] == change.before == f"Read more: story {i}\n"
+
+
+def test_spans_survive_earlier_edits() -> None:
+    text = "Talks  resumed in kyiv.\r\nRead more: x\r\nThe end came at 14:00CET .\r\n"
+    result = cleaner.clean(text)
+    for change in result.changes:
+        # `before` is what the rule saw; the span covers the original characters it came from
+        assert change.start <= change.end <= len(text)
+    kyiv = next(c for c in result.changes if c.after == "Kyiv")
+    assert text[kyiv.start : kyiv.end] == "kyiv"
+
+
+def test_line_alignment_pairs_only_untouched_lines() -> None:
+    doc = Document("Keep one.\nRead more: x\nKeep two.\nfix  me\n", Options.build(None, None))
+    from cleaner.chain import run
+
+    run(doc)
+    assert doc.text == "Keep one.\nKeep two.\nfix me\n"
+    assert doc.line_alignment() == [(0, 0), (2, 1)]
+    diff = unified_diff(doc.original, doc.text, doc.line_alignment())
+    assert "-Read more: x\n" in diff and "-fix  me\n" in diff and "+fix me\n" in diff
+
+
+def test_lines_offsets() -> None:
+    doc = Document("ab\n\ncde\nf", Options.build(None, None))
+    assert [(l.index, l.start, l.end, l.text) for l in doc.lines] == [
+        (0, 0, 2, "ab"), (1, 3, 3, ""), (2, 4, 7, "cde"), (3, 8, 9, "f"),
+    ]
+    assert doc.line_groups == {"ab": [0], "cde": [2], "f": [3]}
