@@ -36,6 +36,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from .html_prune import prune_furniture
+
 # Largest page accepted, in characters.  The largest page of the two public
 # benchmarks we measure on is under 2 MB; 20 MB leaves room for pathological
 # but real pages while bounding time and memory (lxml needs ~10x the input).
@@ -94,43 +96,6 @@ def _extract(html: str, options: dict[str, Any]) -> Any:
 
 
 _PRUNE = True
-# Class/id words naming page furniture (matched as whole words of the class
-# or id, split at spaces, hyphens and underscores: "share-bar", "comments").
-_FURNITURE_WORDS = frozenset(
-    {
-        "share", "sharing", "sharebar", "social", "newsletter", "subscribe", "subscription",
-        "related", "recommended", "comments", "comment", "byline", "caption", "credit",
-        "credits", "breadcrumb", "breadcrumbs", "tags", "promo", "advert", "advertisement",
-        "ad", "ads", "sponsored", "paywall", "signup", "outbrain", "taboola",
-    }
-)
-_CLASS_SPLIT = re.compile(r"[\s_-]+")
-_FURNITURE_MAX_WORDS = 80  # a container holding more text than this is not a widget
-_NEVER_PRUNED = frozenset({"html", "body", "article", "main"})
-
-
-def prune_furniture(tree: Any) -> None:
-    """Remove small elements whose class or id names page furniture (share
-    bars, newsletter boxes, related links, captions, credits, ads)."""
-    doomed = []
-    for element in tree.iter():
-        if not isinstance(element.tag, str) or element.tag in _NEVER_PRUNED:
-            continue
-        names = f"{element.get('class', '')} {element.get('id', '')}".casefold()
-        if names.strip() and any(w in _FURNITURE_WORDS for w in _CLASS_SPLIT.split(names)):
-            if len(element.text_content().split()) <= _FURNITURE_MAX_WORDS:
-                doomed.append(element)
-    for element in doomed:
-        parent = element.getparent()
-        if parent is None:
-            continue
-        if element.tail:
-            previous = element.getprevious()
-            if previous is not None:
-                previous.tail = (previous.tail or "") + element.tail
-            else:
-                parent.text = (parent.text or "") + element.tail
-        parent.remove(element)
 
 
 def _lines(text: str | None) -> list[str]:

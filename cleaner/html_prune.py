@@ -1,0 +1,136 @@
+"""Page furniture removed from the HTML tree before trafilatura reads it.
+
+`prune_furniture(tree)` removes, in place:
+
+- small elements (at most 80 words) whose class or id names a widget: share
+  bars, newsletter boxes, related links, captions, credits, ads, hover cards
+  ("rollover", "tooltip"), calls to action ("cta");
+- `<figcaption>` elements: a caption describes a picture, it is not article text;
+- teaser links (`is_teaser_link`): a paragraph or heading that is nothing but
+  one link to another page of the same site, worded as a headline - the
+  "related story" lines sites put between paragraphs ("DANCING WITH THE STARS:
+  ...", "Doobie Brothers perform with Santana at Blossom").
+
+Each step was measured with bench/extraction.py (see the figures in the
+functions' docs).  What this does not touch: lists (`<li>`: source lists and
+deal lists are all links), links to other sites (a product heading linking to
+a shop), links whose text is a URL (a cited source), anything that ends like a
+sentence.
+"""
+from __future__ import annotations
+
+import re
+from typing import Any
+from urllib.parse import urlsplit
+
+# Class/id words naming page furniture (matched as whole words of the class
+# or id, split at spaces, hyphens and underscores: "share-bar", "comments").
+_FURNITURE_WORDS = frozenset(
+    {
+        "share", "sharing", "sharebar", "social", "newsletter", "subscribe", "subscription",
+        "related", "recommended", "comments", "comment", "byline", "caption", "credit",
+        "credits", "breadcrumb", "breadcrumbs", "tags", "promo", "advert", "advertisement",
+        "ad", "ads", "sponsored", "paywall", "signup", "outbrain", "taboola",
+        "rollover", "tooltip", "popover", "hovercard", "notification", "trending", "popular",
+    }
+)
+_CLASS_SPLIT = re.compile(r"[\s_-]+")
+_FURNITURE_MAX_WORDS = 80  # a container holding more text than this is not a widget
+_FURNITURE_TAGS = frozenset({"figcaption"})
+_NEVER_PRUNED = frozenset({"html", "body", "article", "main"})
+
+
+def prune_furniture(tree: Any) -> None:
+    """Remove page furniture from `tree` (an lxml tree) in place; see the module doc."""
+    site = page_host(tree)
+    doomed = []
+    for element in tree.iter():
+        if not isinstance(element.tag, str) or element.tag in _NEVER_PRUNED:
+            continue
+        if element.tag in _FURNITURE_TAGS or is_teaser_link(element, site):
+            doomed.append(element)
+        elif _names_furniture(element) and len(element.text_content().split()) <= _FURNITURE_MAX_WORDS:
+            doomed.append(element)
+    for element in doomed:
+        _remove_keeping_tail(element)
+
+
+def _names_furniture(element: Any) -> bool:
+    # A heading's id is often a slug of its own text ("why-is-shopify-so-popular"): not a name.
+    ident = "" if element.tag in _HEADINGS or element.tag == "h1" else element.get("id", "")
+    names = f"{element.get('class', '')} {ident}".casefold()
+    return bool(names.strip()) and any(w in _FURNITURE_WORDS for w in _CLASS_SPLIT.split(names))
+
+
+def _remove_keeping_tail(element: Any) -> None:
+    parent = element.getparent()
+    if parent is None:  # already gone with an ancestor
+        return
+    if element.tail:
+        previous = element.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + element.tail
+        else:
+            parent.text = (parent.text or "") + element.tail
+    parent.remove(element)
+
+
+def page_host(tree: Any) -> str:
+    """The page's own host name, from its canonical link or og:url ("" when unknown)."""
+    for url in tree.xpath('//link[@rel="canonical"]/@href | //meta[@property="og:url"]/@content'):
+        host = _host(url)
+        if host:
+            return host
+    return ""
+
+
+def _host(url: str) -> str:
+    try:
+        host = urlsplit(url.strip()).hostname or ""
+    except ValueError:
+        return ""
+    return host.removeprefix("www.")
+
+
+_HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
+_TEASER_MAX_WORDS = 20
+_SENTENCE_END = re.compile(r"[.!?:;,…]['’”\")]?$")
+_URL_TEXT = re.compile(r"^(?:https?://|www\.)|\.(?:com|org|net|html?)\b", re.IGNORECASE)
+
+
+_CELLS = frozenset({"td", "th"})
+_LIST_ITEM = frozenset({"li"})
+
+
+def _inside(element: Any, tags: frozenset[str], depth: int = 4) -> bool:
+    """Whether one of the `depth` nearest ancestors of `element` has one of `tags`."""
+    parent = element.getparent()
+    while parent is not None and depth:
+        if parent.tag in tags:
+            return True
+        parent, depth = parent.getparent(), depth - 1
+    return False
+
+
+def is_teaser_link(element: Any, site: str) -> bool:
+    """A paragraph or heading whose whole text is one link to another page of
+    the same site (a relative link, or `site`'s host), worded as a headline:
+    at most 20 words, no closing punctuation, not a URL."""
+    if element.tag == "p":
+        if _inside(element, _CELLS):  # a table's cells link to what they list
+            return False
+    elif element.tag not in _HEADINGS or not _inside(element, _LIST_ITEM):
+        return False  # a linked heading is a teaser only in a list of story cards
+    links = element.findall(".//a")
+    if len(links) != 1:
+        return False
+    text = " ".join(element.text_content().split())
+    if not text or len(text.split()) > _TEASER_MAX_WORDS or _SENTENCE_END.search(text) or _URL_TEXT.search(text):
+        return False
+    if " ".join(links[0].text_content().split()) != text:
+        return False
+    href = (links[0].get("href") or "").strip()
+    if not href or href.startswith(("#", "javascript:", "mailto:")):
+        return False
+    host = _host(href) if "//" in href else site or "relative"
+    return bool(host) and (host == site or host.endswith("." + site) if site else host == "relative")
