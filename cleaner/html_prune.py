@@ -32,6 +32,7 @@ _FURNITURE_WORDS = frozenset(
         "credits", "breadcrumb", "breadcrumbs", "tags", "promo", "advert", "advertisement",
         "ad", "ads", "sponsored", "paywall", "signup", "outbrain", "taboola",
         "rollover", "tooltip", "popover", "hovercard", "notification", "trending", "popular",
+        "print",
     }
 )
 _CLASS_SPLIT = re.compile(r"[\s_-]+")
@@ -115,13 +116,21 @@ def _inside(element: Any, tags: frozenset[str], depth: int = 4) -> bool:
 def is_teaser_link(element: Any, site: str) -> bool:
     """A paragraph or heading whose whole text is one link to another page of
     the same site (a relative link, or `site`'s host), worded as a headline:
-    at most 20 words, no closing punctuation, not a URL."""
+    at most 20 words, no closing punctuation, not a URL.
+
+    Paragraphs count anywhere but in table cells (a table's cells link to what
+    they list); headings only where they are story cards: inside a list item,
+    or wrapped in the link (`<a href><h3>...</h3></a>`).  A linked heading on
+    its own is a listicle's item ("Ecomobl M24 2WD Electric Skateboard").
+    """
+    parent = element.getparent()
+    wrapped = element.tag in _HEADINGS and parent is not None and parent.tag == "a"
     if element.tag == "p":
-        if _inside(element, _CELLS):  # a table's cells link to what they list
+        if _inside(element, _CELLS):
             return False
-    elif element.tag not in _HEADINGS or not _inside(element, _LIST_ITEM):
-        return False  # a linked heading is a teaser only in a list of story cards
-    links = element.findall(".//a")
+    elif element.tag not in _HEADINGS or not (wrapped or _inside(element, _LIST_ITEM)):
+        return False
+    links = [parent] if wrapped else element.findall(".//a")
     if len(links) != 1:
         return False
     text = " ".join(element.text_content().split())
