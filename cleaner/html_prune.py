@@ -1,6 +1,6 @@
 """Page furniture removed from the HTML tree before trafilatura reads it.
 
-`prune_furniture(tree)` removes, in place:
+`prune_furniture(tree)` removes, in place (and reports teaser paragraphs):
 
 - small elements (at most 80 words) whose class or id names a widget: share
   bars, newsletter boxes, related links, captions, credits, ads, hover cards
@@ -9,7 +9,9 @@
 - teaser links (`is_teaser_link`): a paragraph or heading that is nothing but
   one link to another page of the same site, worded as a headline - the
   "related story" lines sites put between paragraphs ("DANCING WITH THE STARS:
-  ...", "Doobie Brothers perform with Santana at Blossom").
+  ...", "Doobie Brothers perform with Santana at Blossom").  Story-card
+  headings are removed; teaser paragraphs stay in the tree and their texts
+  are returned, for `cleaner.html.extract` to drop after extraction.
 
 Each step was measured with bench/extraction.py (see the figures in the
 functions' docs).  What this does not touch: lists (`<li>`: source lists and
@@ -32,35 +34,52 @@ _FURNITURE_WORDS = frozenset(
         "credits", "breadcrumb", "breadcrumbs", "tags", "promo", "advert", "advertisement",
         "ad", "ads", "sponsored", "paywall", "signup", "outbrain", "taboola",
         "rollover", "tooltip", "popover", "hovercard", "notification", "trending", "popular",
-        "print",
     }
 )
+# Whole class/id tokens naming blocks shown only on paper ("hide-for-print" is the opposite).
+_PRINT_ONLY = frozenset({"print-header", "print-footer", "print-only", "printonly", "visible-print", "show-for-print"})
 _CLASS_SPLIT = re.compile(r"[\s_-]+")
 _FURNITURE_MAX_WORDS = 80  # a container holding more text than this is not a widget
 _FURNITURE_TAGS = frozenset({"figcaption"})
 _NEVER_PRUNED = frozenset({"html", "body", "article", "main"})
 
 
-def prune_furniture(tree: Any) -> None:
-    """Remove page furniture from `tree` (an lxml tree) in place; see the module doc."""
+def prune_furniture(tree: Any) -> set[str]:
+    """Remove page furniture from `tree` (an lxml tree) in place; see the module doc.
+
+    Returns the texts of the teaser paragraphs, which stay in the tree: the
+    caller drops extracted paragraphs equal to one of them.  (Removing them
+    from the tree changes which block trafilatura takes for the article: on a
+    forum page, dropping "Return to General Woodworking" lost half the posts.)
+    """
     site = page_host(tree)
-    doomed = []
+    doomed, teasers = [], set()
     for element in tree.iter():
         if not isinstance(element.tag, str) or element.tag in _NEVER_PRUNED:
             continue
-        if element.tag in _FURNITURE_TAGS or is_teaser_link(element, site):
+        if is_teaser_link(element, site):
+            if element.tag == "p":
+                teasers.add(" ".join(element.text_content().split()))
+            else:
+                doomed.append(element)
+        elif element.tag in _FURNITURE_TAGS:
             doomed.append(element)
         elif _names_furniture(element) and len(element.text_content().split()) <= _FURNITURE_MAX_WORDS:
             doomed.append(element)
     for element in doomed:
         _remove_keeping_tail(element)
+    return teasers
 
 
 def _names_furniture(element: Any) -> bool:
     # A heading's id is often a slug of its own text ("why-is-shopify-so-popular"): not a name.
     ident = "" if element.tag in _HEADINGS or element.tag == "h1" else element.get("id", "")
     names = f"{element.get('class', '')} {ident}".casefold()
-    return bool(names.strip()) and any(w in _FURNITURE_WORDS for w in _CLASS_SPLIT.split(names))
+    if not names.strip():
+        return False
+    return any(w in _FURNITURE_WORDS for w in _CLASS_SPLIT.split(names)) or any(
+        token in _PRINT_ONLY for token in names.split()
+    )
 
 
 def _remove_keeping_tail(element: Any) -> None:

@@ -108,3 +108,9 @@ def test_pipeline_drops_teasers_and_keeps_the_article():
     for sentence in ("approved the new harbour budget", "dredge the channel before winter",
                      "Read the full report for the figures.", "should be finished by the end of the year"):
         assert sentence in text
+
+
+def test_teaser_paragraphs_are_reported_not_removed():
+    tree = lxml.html.document_fromstring(page(STORY + '<p><a href="/2024/ferry">Ferry service resumes</a></p>'))
+    assert prune_furniture(tree) == {"Ferry service resumes"}
+    assert "Ferry service resumes" in tree.text_content()  # the extractor still sees the page as it was
