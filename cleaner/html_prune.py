@@ -4,7 +4,9 @@
 
 - small elements (at most 80 words) whose class or id names a widget: share
   bars, newsletter boxes, related links, captions, credits, ads, hover cards
-  ("rollover", "tooltip"), calls to action ("cta");
+  ("rollover", "tooltip"), trending boxes, blocks shown only in print
+  ("print-header": the publisher's reprint notice).  "cta" (call to action)
+  was tried and left out: WCXB articles put their "Key Takeaways" in one;
 - `<figcaption>` elements: a caption describes a picture, it is not article text;
 - teaser links (`is_teaser_link`): a paragraph or heading that is nothing but
   one link to another page of the same site, worded as a headline - the
@@ -13,8 +15,8 @@
   headings are removed; teaser paragraphs stay in the tree and their texts
   are returned, for `cleaner.html.extract` to drop after extraction.
 
-Each step was measured with bench/extraction.py (see the figures in the
-functions' docs).  What this does not touch: lists (`<li>`: source lists and
+Each step was measured with bench/extraction.py (figures in the doc of
+`cleaner.html`).  What this does not touch: lists (`<li>`: source lists and
 deal lists are all links), links to other sites (a product heading linking to
 a shop), links whose text is a URL (a cited source), anything that ends like a
 sentence.
