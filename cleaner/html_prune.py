@@ -16,7 +16,7 @@
   are returned, for `cleaner.html.extract` to drop after extraction.
 
 Each step was measured with bench/extraction.py (figures in the doc of
-`cleaner.html`).  What this does not touch: lists (`<li>`: source lists and
+`cleaner.html`).  What this does not touch: linked list items (`<li>`: source lists and
 deal lists are all links), links to other sites (a product heading linking to
 a shop), links whose text is a URL (a cited source), anything that ends like a
 sentence.
