@@ -11,15 +11,18 @@ loader.  The headline it prints at the top of the body is moved to
 `metadata.title` (`drop_title`).  Everything else is left to the chain's
 rules, so every removal after extraction is recorded with its reason.
 
-DOM pruning before trafilatura is deliberately small (`prune_furniture`):
-only elements of at most 80 words whose class or id names a widget (share,
-newsletter, related, comments, caption, credit, ad...).  Measured with
-bench/extraction.py: F1 +0.0004 on both the Zyte set and WCXB's articles,
-recall unchanged.  Broader pruning was worse: removing link-only blocks
-(<p>/<li>/<h*> whose text is all links) cut recall from 0.978 to 0.972 on
-the Zyte set (deal lists and source lists are all links), and parsing with
-`lxml.html` instead of trafilatura's own loader lost half the article on
-some pages (F1 0.934).
+DOM pruning before trafilatura (`cleaner.html_prune.prune_furniture`): small
+widgets named by their class or id (share, newsletter, related, caption, ad,
+hover cards, print-only headers), <figcaption>, and teaser links - a
+paragraph that is only a link to another page of the same site, worded as a
+headline (dropped from the extracted text, not from the tree: see
+`prune_furniture`).  Measured with bench/extraction.py (Zyte set): class/id widgets
++0.0004 F1; teaser links, figcaptions, hover cards and print blocks took
+precision from 0.957 to 0.966 at equal recall (0.977); WCXB articles'
+word-F1 0.954 -> 0.955.  Broader pruning was worse: removing every link-only
+block (<p>/<li>/<h*> whose text is all links) cut recall from 0.978 to 0.972
+(deal lists and source lists are all links), and parsing with `lxml.html`
+instead of trafilatura's own loader lost half the article on some pages.
 
 Errors - which inputs fail and which give an empty result:
 
@@ -35,6 +38,8 @@ from __future__ import annotations
 
 import re
 from typing import Any
+
+from .html_prune import prune_furniture
 
 # Largest page accepted, in characters.  The largest page of the two public
 # benchmarks we measure on is under 2 MB; 20 MB leaves room for pathological
@@ -67,11 +72,12 @@ def extract(html: str, *, precision_trim: bool = False) -> tuple[str, dict[str, 
     if not html.strip():
         return "", {}
 
-    doc = _extract(html, TRAFILATURA_OPTIONS)
+    teasers: set[str] = set()
+    doc = _extract(html, TRAFILATURA_OPTIONS, teasers)
     if doc is None:
         return "", {}
     metadata = {key: getattr(doc, key) for key in _META_KEYS if getattr(doc, key, None)}
-    paragraphs = _lines(doc.text)
+    paragraphs = [p for p in _lines(doc.text) if " ".join(p.split()) not in teasers]
     if precision_trim:
         precise = _extract(html, {**TRAFILATURA_OPTIONS, "favor_precision": True})
         paragraphs = trim_to_precise(paragraphs, _lines(precise.text) if precise is not None else [])
@@ -81,12 +87,14 @@ def extract(html: str, *, precision_trim: bool = False) -> tuple[str, dict[str, 
     return "\n\n".join(paragraphs), metadata
 
 
-def _extract(html: str, options: dict[str, Any]) -> Any:
+def _extract(html: str, options: dict[str, Any], teasers: set[str] | None = None) -> Any:
     from trafilatura import bare_extraction
 
     tree = _parse(html)  # trafilatura prunes the tree it is given: parse afresh per call
     if _PRUNE:
-        prune_furniture(tree)
+        found = prune_furniture(tree)
+        if teasers is not None:
+            teasers.update(found)
     try:
         return bare_extraction(tree, with_metadata=True, **options)
     except RecursionError as exc:
@@ -94,43 +102,6 @@ def _extract(html: str, options: dict[str, Any]) -> Any:
 
 
 _PRUNE = True
-# Class/id words naming page furniture (matched as whole words of the class
-# or id, split at spaces, hyphens and underscores: "share-bar", "comments").
-_FURNITURE_WORDS = frozenset(
-    {
-        "share", "sharing", "sharebar", "social", "newsletter", "subscribe", "subscription",
-        "related", "recommended", "comments", "comment", "byline", "caption", "credit",
-        "credits", "breadcrumb", "breadcrumbs", "tags", "promo", "advert", "advertisement",
-        "ad", "ads", "sponsored", "paywall", "signup", "outbrain", "taboola",
-    }
-)
-_CLASS_SPLIT = re.compile(r"[\s_-]+")
-_FURNITURE_MAX_WORDS = 80  # a container holding more text than this is not a widget
-_NEVER_PRUNED = frozenset({"html", "body", "article", "main"})
-
-
-def prune_furniture(tree: Any) -> None:
-    """Remove small elements whose class or id names page furniture (share
-    bars, newsletter boxes, related links, captions, credits, ads)."""
-    doomed = []
-    for element in tree.iter():
-        if not isinstance(element.tag, str) or element.tag in _NEVER_PRUNED:
-            continue
-        names = f"{element.get('class', '')} {element.get('id', '')}".casefold()
-        if names.strip() and any(w in _FURNITURE_WORDS for w in _CLASS_SPLIT.split(names)):
-            if len(element.text_content().split()) <= _FURNITURE_MAX_WORDS:
-                doomed.append(element)
-    for element in doomed:
-        parent = element.getparent()
-        if parent is None:
-            continue
-        if element.tail:
-            previous = element.getprevious()
-            if previous is not None:
-                previous.tail = (previous.tail or "") + element.tail
-            else:
-                parent.text = (parent.text or "") + element.tail
-        parent.remove(element)
 
 
 def _lines(text: str | None) -> list[str]:

@@ -151,6 +151,7 @@ class Newsletter(PhraseLineRule):
     data_file = "newsletter.txt"
     kind = "newsletter prompt"
     start_max_words = 25
+    start_overrides_guard = True
 
 
 class Cookie(PhraseLineRule):
