@@ -181,10 +181,17 @@ class Advertisement(PhraseLineRule):
     prefix = False
 
 
-_COPYRIGHT = re.compile(
-    r"^\W{0,3}(?:©|\(c\)|copyright\b).{0,200}?(?:\b(?:19|20)\d\d\b|rights reserved)|all rights reserved",
-    re.IGNORECASE,
+# A notice opening the line, or "all rights reserved" anywhere in it.
+_COPYRIGHT_START = re.compile(
+    r"^\W{0,3}(?:©|\(c\)|copyright\b).{0,200}?(?:\b(?:19|20)\d\d\b|rights reserved)", re.IGNORECASE
 )
+_ALL_RIGHTS = re.compile(r"all rights reserved", re.IGNORECASE)
+
+
+def _may_hold_rights(line: str) -> bool:
+    """A cheap test before the unanchored scan: "gh" in some case (no other letter
+    matches g or h under re.IGNORECASE)."""
+    return "gh" in line or "GH" in line or "Gh" in line or "gH" in line
 
 
 class Copyright(LineRule):
@@ -197,7 +204,9 @@ class Copyright(LineRule):
     profiles = ALL_PROFILES
 
     def judge(self, line: str) -> str | None:
-        if word_count(line) <= 30 and _COPYRIGHT.search(line):
+        if word_count(line) <= 30 and (
+            _COPYRIGHT_START.match(line) or (_may_hold_rights(line) and _ALL_RIGHTS.search(line))
+        ):
             return "copyright notice"
         return None
 
