@@ -13,6 +13,7 @@ quote mark is balanced.  Text that uses German marks („...“) is left alone.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Iterator, NamedTuple
 
 from ..document import Document
@@ -34,6 +35,7 @@ _ATTRIBUTION = re.compile(
 _CLOSING_SINGLE = re.compile(r"’(?<![A-Za-z]’)|’(?![A-Za-z])")
 # A straight " after a digit is an inch mark (34" monitor), not a quote.
 _INCH = re.compile(r'(?<=\d)"')
+_LEADING_CLOSER = re.compile(r"”\w")
 
 
 class Marks(NamedTuple):
@@ -45,6 +47,19 @@ class Marks(NamedTuple):
 _DOUBLE = Marks("“", "”", True)
 _SINGLE = Marks("‘", "’", True)
 _STRAIGHT = Marks('"', '"', False)
+_LOW_HIGH = Marks("„", "“", True)  # German
+_GUILLEMETS = Marks("«", "»", True)
+
+
+@lru_cache(maxsize=None)
+def _repair_patterns(marks: Marks) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """An opening mark ending the paragraph; one after a stop, before a word."""
+    opening = re.escape(marks.open)
+    if marks.directed:  # "peace.“" or "peace. “" -- but never a spaced straight quote in code
+        ending = re.compile(rf"(?:(?<=[^\s{opening}])|(?<=[.,!?…]) ){opening}[ \t]*$")
+    else:
+        ending = re.compile(r'(?<=[.,!?]) "[ \t]*$')
+    return ending, re.compile(rf"(?<=[,.!?]) {opening}(?=\S)")
 
 
 def _depth(marks: Marks, text: str) -> int:
@@ -106,47 +121,66 @@ class QuoteDirection(Rule):
         german = "„" in doc.text
         # ”...” is correct Swedish and Finnish: a leading ” is flipped only where “ is in use.
         english_style = "“" in doc.text
-        kinds = [Marks("„", "“", True), _SINGLE] if german else [_DOUBLE, _SINGLE, _STRAIGHT]
-        kinds.append(Marks("«", "»", True))
-        lines = [line for line in doc.lines if line.text.strip()]
+        kinds = [_LOW_HIGH, _SINGLE] if german else [_DOUBLE, _SINGLE, _STRAIGHT]
+        kinds.append(_GUILLEMETS)
         guard = protected(doc.text)
         edits: list[Edit] = []
-        for i, line in enumerate(lines):
-            text = line.text
-            if not any(q in text for q in "“”‘\"«»„"):
-                continue
+        for line_start, line_end, following in _quoted_paragraphs(doc.text):
+            text = doc.text[line_start:line_end]
             # Repairs are found on the paragraph as it is (each kind touches its own marks,
             # so they never overlap), then checked for balance on the repaired paragraph.
             repairs = [] if german else [r for marks in kinds[:-1] for r in _repairs(marks, text, english_style)]
-            repairs = [r for r in repairs if not guard.touches(line.start + r[0], line.start + r[1])]
+            repairs = [r for r in repairs if not guard.touches(line_start + r[0], line_start + r[1])]
             for start, end, after in sorted(repairs, reverse=True):
-                edits.append(Edit(line.start + start, line.start + end, after, "quote mark pointing the wrong way"))
+                edits.append(Edit(line_start + start, line_start + end, after, "quote mark pointing the wrong way"))
                 text = text[:start] + after + text[end:]
-            following = lines[i + 1].text.lstrip() if i + 1 < len(lines) else ""
             for marks in kinds:
                 problem = _imbalance(marks, text, following)
                 if problem:
-                    doc.warn(self.id, problem, line.start, line.end)
+                    doc.warn(self.id, problem, line_start, line_end)
         return edits
+
+
+_MARK = re.compile(r"[“”‘\"«»„]")
+
+
+def _quoted_paragraphs(text: str) -> Iterator[tuple[int, int, str]]:
+    """(start, end) of every line holding a quote mark, with the next non-blank
+    line (stripped on the left; "" at the end), in order."""
+    match = _MARK.search(text)
+    while match:
+        start = text.rfind("\n", 0, match.start()) + 1
+        end = text.find("\n", match.start())
+        end = len(text) if end == -1 else end
+        following, at = "", end
+        while at < len(text):
+            after = text.find("\n", at + 1)
+            after = len(text) if after == -1 else after
+            if text[at + 1 : after].strip():
+                following = text[at + 1 : after].lstrip()
+                break
+            at = after
+        yield start, end, following
+        match = _MARK.search(text, end)
 
 
 def _repairs(marks: Marks, text: str, english_style: bool = True) -> Iterator[tuple[int, int, str]]:
     """(start, end, replacement) within one paragraph, at most one per mark."""
     opening, closing = marks.open, marks.close
     # 1. ” opening the paragraph, when the paragraph holds more ” than “.
-    if english_style and marks is _DOUBLE and re.match(r"”\w", text) and text.count("”") > text.count("“"):
+    if english_style and marks is _DOUBLE and _LEADING_CLOSER.match(text) and text.count("”") > text.count("“"):
         yield 0, 1, opening
         text = opening + text[1:]
+    if opening not in text:
+        return  # 2. and 3. turn an opening mark
+    ending, before_word = _repair_patterns(marks)
     # 2. An opening mark ending the paragraph while a quotation is open.
-    if marks.directed:  # "peace.“" or "peace. “" -- but never a spaced straight quote in code
-        m = re.search(rf"(?:(?<=[^\s{re.escape(opening)}])|(?<=[.,!?…]) ){re.escape(opening)}[ \t]*$", text)
-    else:
-        m = re.search(r'(?<=[.,!?]) "[ \t]*$', text)
+    m = ending.search(text)
     if m and _depth(marks, text[: m.start()]) >= 1:
         yield m.start(), m.end(), closing
         return
     # 3. ", “Sak said." -- an opening mark before the attribution while a quotation is open.
-    for m in re.finditer(rf"(?<=[,.!?]) {re.escape(opening)}(?=\S)", text):
+    for m in before_word.finditer(text):
         rest = text[m.end() :]
         if (
             _depth(marks, text[: m.start()]) >= 1
