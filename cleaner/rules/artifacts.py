@@ -14,13 +14,14 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import chain
 from importlib import resources
 from typing import Iterator, NamedTuple
 
 from ..document import Document
 from ..protect import protected
 from .base import ALL_PROFILES, Edit, RegexRule, Rule
-from .foreign import looks_english
+from .foreign import looks_english, lowered
 
 # Words that are never doubled in grammatical English ("had had", "that that"
 # and "is is" can be; these cannot).
@@ -100,7 +101,7 @@ class RepeatedWord(GuardedRegexRule):
     def find(self, doc: Document) -> Iterator[Edit]:
         """The edits of `pattern` (see `runs`), found by substring search."""
         text = doc.text
-        runs = self.runs(text)
+        runs = self.runs(text, lowered(doc))
         if not runs or not looks_english(text):
             return
         guard = protected(text)
@@ -108,24 +109,29 @@ class RepeatedWord(GuardedRegexRule):
             if not guard.touches(run_start, end):
                 yield Edit(start, end, text[start:run_start] + text[run_start:end].split(" ", 1)[0], self.reason)
 
-    def runs(self, text: str) -> list[tuple[int, int, int]]:
+    def runs(self, text: str, lower: str | None = None) -> list[tuple[int, int, int]]:
         """(match start, run start, end) of every match of `pattern`, in order.
 
-        A match holds "w w" or "W w" for a listed word w: each occurrence of
-        those (rare) is tried with `_run`.  At most one listed word can start a
-        run at a given place, so the earliest candidate wins, as in `finditer`.
+        A match holds "w w" or "W w" for a listed word w, so "w w" in the text
+        in lower case (`lower`, when given): each occurrence of that (rare) is
+        tried with `_run`.  At most one listed word can start a run at a given
+        place, so the earliest candidate wins, as in `finditer`.
         """
+        if lower is not None and len(lower) != len(text):  # lower() lengthens "İ"
+            lower = None
         found = []
         for word in _NEVER_DOUBLED.split("|"):
-            for first in (word, word.capitalize()):
-                pair = f"{first} {word}"
-                at = text.find(pair)
-                while at != -1:
-                    if at == 0 or text[at - 1] in self._LEAD:
-                        m = _run(first, word).match(text, at)
-                        if m:
-                            found.append((at - (at > 0), at, m.end()))
-                    at = text.find(pair, at + 1)
+            capital = word.capitalize()
+            if lower is None:
+                places = chain(_find_all(text, f"{word} {word}"), _find_all(text, f"{capital} {word}"))
+            else:
+                places = _find_all(lower, f"{word} {word}")
+            for at in places:
+                first = text[at : at + len(word)]
+                if (first == word or first == capital) and (at == 0 or text[at - 1] in self._LEAD):
+                    m = _run(first, word).match(text, at)
+                    if m:
+                        found.append((at - (at > 0), at, m.end()))
         found.sort()
         runs, end = [], 0
         for run in found:
@@ -140,6 +146,13 @@ class RepeatedWord(GuardedRegexRule):
 
     def edit_span(self, match: re.Match[str]) -> tuple[int, int]:
         return match.start("run"), match.end()
+
+
+def _find_all(text: str, part: str) -> Iterator[int]:
+    at = text.find(part)
+    while at != -1:
+        yield at
+        at = text.find(part, at + 1)
 
 
 @lru_cache(maxsize=None)

@@ -65,6 +65,15 @@ def _looks_english(sample: str) -> bool:
     return all(english >= share for lang, share in shares.items() if lang != "en")
 
 
+def lowered(doc: Document) -> str:
+    """`doc.text.lower()`, computed once per text: several rules search it."""
+    text, lower = doc.cache.get("lowered", (None, ""))
+    if text is not doc.text:
+        lower = doc.text.lower()
+        doc.cache["lowered"] = (doc.text, lower)
+    return lower
+
+
 def script(text: str) -> str | None:
     """The dominant writing system of `text` ("LATIN", "CYRILLIC", "CJK", ...)."""
     sample = text[:200]  # a sample is enough, and keeps this cheap
@@ -178,8 +187,8 @@ class ForeignLines(Rule):
         at all in the 200 characters `script` reads).
         """
         text = doc.text
-        lowered = "\n" + text.lower()  # a word start before the first word; offsets + 1
-        if home_script != "LATIN" or len(lowered) != len(text) + 1:
+        lower = "\n" + lowered(doc)  # a word start before the first word; offsets + 1
+        if home_script != "LATIN" or len(lower) != len(text) + 1:
             yield from doc.lines  # no cheap test: every line is a suspect
             return
         starts: set[int] = set()
@@ -197,8 +206,8 @@ class ForeignLines(Rule):
         # _WORD's words (a word joined by an apostrophe is found in parts: more suspects).
         pattern, languages_of = _evidence_words(article)
         counts: dict[tuple[int, str], int] = {}
-        for match in pattern.finditer(lowered):
-            start = lowered.rfind("\n", 0, match.start(1))  # in `text`: + 1 - 1
+        for match in pattern.finditer(lower):
+            start = lower.rfind("\n", 0, match.start(1))  # in `text`: + 1 - 1
             for lang in languages_of[match.group(1)]:
                 key = (start, lang)
                 counts[key] = counts.get(key, 0) + 1

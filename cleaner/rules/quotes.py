@@ -52,25 +52,27 @@ _GUILLEMETS = Marks("«", "»", True)
 
 
 @lru_cache(maxsize=None)
-def _repair_patterns(marks: Marks) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """An opening mark ending the paragraph; one after a stop, before a word."""
+def _patterns(marks: Marks) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """An opening mark ending the paragraph; one after a stop, before a word
+    (the space and the mark first, so the engine jumps to them); either mark."""
     opening = re.escape(marks.open)
     if marks.directed:  # "peace.“" or "peace. “" -- but never a spaced straight quote in code
         ending = re.compile(rf"(?:(?<=[^\s{opening}])|(?<=[.,!?…]) ){opening}[ \t]*$")
     else:
         ending = re.compile(r'(?<=[.,!?]) "[ \t]*$')
-    return ending, re.compile(rf"(?<=[,.!?]) {opening}(?=\S)")
+    before_word = re.compile(rf" {opening}(?<=[,.!?] {opening})(?=\S)")
+    return ending, before_word, re.compile(f"[{opening}{re.escape(marks.close)}]")
 
 
-def _depth(marks: Marks, text: str) -> int:
-    """How many quotations of this kind are open at the end of `text`."""
+def _depth(marks: Marks, text: str, end: int) -> int:
+    """How many quotations of this kind are open at the end of `text[:end]`."""
     if not marks.directed:
-        return text.count(marks.open) % 2
+        return text.count(marks.open, 0, end) % 2
     if marks is _SINGLE:
         # ’ inside a word is an apostrophe ("it’s"): only a ’ not followed by a letter may close.
-        closes = len(_CLOSING_SINGLE.findall(text))
-        return text.count("‘") - closes
-    return text.count(marks.open) - text.count(marks.close)
+        closes = len(_CLOSING_SINGLE.findall(text, 0, end))
+        return text.count("‘", 0, end) - closes
+    return text.count(marks.open, 0, end) - text.count(marks.close, 0, end)
 
 
 def _closers_after(marks: Marks, text: str) -> int:
@@ -173,20 +175,20 @@ def _repairs(marks: Marks, text: str, english_style: bool = True) -> Iterator[tu
         text = opening + text[1:]
     if opening not in text:
         return  # 2. and 3. turn an opening mark
-    ending, before_word = _repair_patterns(marks)
-    # 2. An opening mark ending the paragraph while a quotation is open.
-    m = ending.search(text)
-    if m and _depth(marks, text[: m.start()]) >= 1:
+    ending, before_word, _ = _patterns(marks)
+    # 2. An opening mark ending the paragraph while a quotation is open.  A match
+    # starts at most two characters before the trailing spaces: look there only.
+    m = ending.search(text, max(0, len(text.rstrip(" \t")) - 2))
+    if m and _depth(marks, text, m.start()) >= 1:
         yield m.start(), m.end(), closing
         return
     # 3. ", “Sak said." -- an opening mark before the attribution while a quotation is open.
     for m in before_word.finditer(text):
-        rest = text[m.end() :]
         if (
-            _depth(marks, text[: m.start()]) >= 1
-            and _ATTRIBUTION.match(rest)
-            and _closers_after(marks, rest) == 0
-            and opening not in rest
+            _depth(marks, text, m.start()) >= 1
+            and _ATTRIBUTION.match(text, m.end())
+            and opening not in text[m.end() :]
+            and _closers_after(marks, text[m.end() :]) == 0
         ):
             yield m.start(), m.end(), closing + " "
             return
@@ -202,12 +204,14 @@ def _imbalance(marks: Marks, text: str, following: str) -> str | None:
         return None
     if marks is _SINGLE:
         # Only an opening ‘ with no possible closer is certain: ’ doubles as apostrophe.
+        if "‘" not in text:
+            return None
         closers = len(_CLOSING_SINGLE.findall(text))
         if text.count("‘") > closers and not runs_on:
             return "‘ opened and never closed in the paragraph"
         return None
     depth = 0
-    for ch in text:
+    for ch in _patterns(marks)[2].findall(text):  # the marks alone, in order
         if ch == marks.open:
             depth += 1
         elif ch == marks.close:
