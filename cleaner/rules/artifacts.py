@@ -140,13 +140,6 @@ class RepeatedWord(GuardedRegexRule):
                 end = run[2]
         return runs
 
-    def replace(self, match: re.Match[str]) -> str:
-        lead = match.group(0)[: match.start("run") - match.start()]
-        return lead + match.group("run").split(" ", 1)[0]
-
-    def edit_span(self, match: re.Match[str]) -> tuple[int, int]:
-        return match.start("run"), match.end()
-
 
 def _find_all(text: str, part: str) -> Iterator[int]:
     at = text.find(part)
