@@ -10,6 +10,7 @@ result is deterministic, decides.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -66,16 +67,67 @@ def function_words() -> dict[str, frozenset[str]]:
 
 
 def function_share(words: list[str], listed: frozenset[str]) -> float:
-    return sum(1 for w in words if w in listed) / len(words) if words else 0.0
+    return sum(map(listed.__contains__, words)) / len(words) if words else 0.0
+
+
+@lru_cache(maxsize=1)
+def _languages_of() -> dict[str, tuple[str, ...]]:
+    """Function word -> every listed language it belongs to ("de": de, fr, es, pt, nl, tr)."""
+    languages: dict[str, list[str]] = {}
+    for lang, listed in function_words().items():
+        for word in listed:
+            languages.setdefault(word, []).append(lang)
+    return {word: tuple(langs) for word, langs in languages.items()}
+
+
+def function_shares(words: list[str]) -> dict[str, float]:
+    """`function_share` of `words` (lower case) for every listed language, in one pass."""
+    languages_of = _languages_of()
+    counts = dict.fromkeys(function_words(), 0)
+    for word, k in Counter(filter(languages_of.__contains__, words)).items():
+        for lang in languages_of[word]:
+            counts[lang] += k
+    n = len(words)
+    return {lang: count / n if n else 0.0 for lang, count in counts.items()}
+
+
+# Lines longer than this are tokenised afresh each time, not kept in the cache.
+_CACHED_LINE = 2000
+
+
+@lru_cache(maxsize=1024)
+def _cached_line_words(line: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    words = tuple(_WORD.findall(line))
+    return words, tuple(map(str.lower, words))
+
+
+def line_words(line: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The words of one line, as written and in lower case.
+
+    Cached: the language checks of several rules (and the final language
+    detection) read the same first lines of an article.
+    """
+    if len(line) > _CACHED_LINE:
+        words = tuple(_WORD.findall(line))
+        return words, tuple(map(str.lower, words))
+    return _cached_line_words(line)
+
+
+def sample_words(sample: str) -> list[str]:
+    """The lower-case words of `sample` (a word never spans a newline)."""
+    words: list[str] = []
+    for line in sample.split("\n"):
+        words.extend(line_words(line)[1])
+    return words
 
 
 @lru_cache(maxsize=64)
 def article_language(sample: str) -> str | None:
     """The language of an article sample: by its function words when one listed
     language clearly dominates (no langdetect needed), else by langdetect."""
-    words = [w.lower() for w in _WORD.findall(sample)]
+    words = sample_words(sample)
     if len(words) >= 50:
-        shares = sorted(((function_share(words, listed), lang) for lang, listed in function_words().items()), reverse=True)
+        shares = sorted(((share, lang) for lang, share in function_shares(words).items()), reverse=True)
         (best, lang), (second, _) = shares[0], shares[1]
         if best >= 0.2 and best >= 2 * second:
             return lang

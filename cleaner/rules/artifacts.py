@@ -14,13 +14,14 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import chain
 from importlib import resources
 from typing import Iterator, NamedTuple
 
 from ..document import Document
 from ..protect import protected
 from .base import ALL_PROFILES, Edit, RegexRule, Rule
-from .foreign import looks_english
+from .foreign import looks_english, lowered
 
 # Words that are never doubled in grammatical English ("had had", "that that"
 # and "is is" can be; these cannot).
@@ -44,15 +45,21 @@ class GuardedRegexRule(RegexRule):
     def edit_span(self, match: re.Match[str]) -> tuple[int, int]:
         return match.start(), match.end()
 
+    def can_match(self, text: str) -> bool:
+        """False when a cheap test (a substring every match holds) shows that
+        `pattern` cannot match `text`: then nothing else is computed."""
+        return True
+
     def find(self, doc: Document) -> Iterator[Edit]:
-        if self.english_only and not looks_english(doc.text):
+        text = doc.text
+        if not self.can_match(text) or (self.english_only and not looks_english(text)):
             return
         guard = None
-        for match in self.pattern.finditer(doc.text):
+        for match in self.pattern.finditer(text):
             after = self.replace(match)
             if after is None or after == match.group(0):
                 continue
-            guard = guard or protected(doc.text)
+            guard = guard or protected(text)
             if not guard.touches(*self.edit_span(match)):
                 yield Edit(match.start(), match.end(), after, self.reason)
 
@@ -88,13 +95,63 @@ class RepeatedWord(GuardedRegexRule):
     )
     reason = "word typed twice"
     english_only = True
+    # The characters `pattern` accepts before a run.
+    _LEAD = frozenset(" \n(“‘\"")
 
-    def replace(self, match: re.Match[str]) -> str:
-        lead = match.group(0)[: match.start("run") - match.start()]
-        return lead + match.group("run").split(" ", 1)[0]
+    def find(self, doc: Document) -> Iterator[Edit]:
+        """The edits of `pattern` (see `runs`), found by substring search."""
+        text = doc.text
+        runs = self.runs(text, lowered(doc))
+        if not runs or not looks_english(text):
+            return
+        guard = protected(text)
+        for start, run_start, end in runs:
+            if not guard.touches(run_start, end):
+                yield Edit(start, end, text[start:run_start] + text[run_start:end].split(" ", 1)[0], self.reason)
 
-    def edit_span(self, match: re.Match[str]) -> tuple[int, int]:
-        return match.start("run"), match.end()
+    def runs(self, text: str, lower: str | None = None) -> list[tuple[int, int, int]]:
+        """(match start, run start, end) of every match of `pattern`, in order.
+
+        A match holds "w w" or "W w" for a listed word w, so "w w" in the text
+        in lower case (`lower`, when given): each occurrence of that (rare) is
+        tried with `_run`.  At most one listed word can start a run at a given
+        place, so the earliest candidate wins, as in `finditer`.
+        """
+        if lower is not None and len(lower) != len(text):  # lower() lengthens "İ"
+            lower = None
+        found = []
+        for word in _NEVER_DOUBLED.split("|"):
+            capital = word.capitalize()
+            if lower is None:
+                places = chain(_find_all(text, f"{word} {word}"), _find_all(text, f"{capital} {word}"))
+            else:
+                places = _find_all(lower, f"{word} {word}")
+            for at in places:
+                first = text[at : at + len(word)]
+                if (first == word or first == capital) and (at == 0 or text[at - 1] in self._LEAD):
+                    m = _run(first, word).match(text, at)
+                    if m:
+                        found.append((at - (at > 0), at, m.end()))
+        found.sort()
+        runs, end = [], 0
+        for run in found:
+            if run[0] >= end:
+                runs.append(run)
+                end = run[2]
+        return runs
+
+
+def _find_all(text: str, part: str) -> Iterator[int]:
+    at = text.find(part)
+    while at != -1:
+        yield at
+        at = text.find(part, at + 1)
+
+
+@lru_cache(maxsize=None)
+def _run(first: str, word: str) -> re.Pattern[str]:
+    """A run of `word` after `first` (itself or capitalised), as `RepeatedWord.pattern` takes it."""
+    return re.compile(rf"{first}(?: {word}\b)+")
 
 
 class RepeatedPhrase(GuardedRegexRule):
@@ -125,9 +182,11 @@ class RepeatedPhrase(GuardedRegexRule):
     # The seam between the copies, " <end> <again><mid> <end>" (" the resolving the"):
     # the first copy, <head><mid> <end>, ends just before it; the second copy is
     # <again><mid> <end>, with <again> the same word as <head>, maybe inflected.
-    # Anchored on a space, so the engine skips ahead cheaply.
+    # Anchored on a space, so the engine skips ahead cheaply.  `(?=(x))\N` takes a
+    # whole word at once (a shorter part of one can never be followed by the space).
     pattern = re.compile(
-        rf" (?P<end>{'|'.join(sorted(_PHRASE_END))}) (?P<again>[a-z]+)(?P<mid>(?: [a-z]+){{0,2}}) (?P=end)\b"
+        rf" (?P<end>{'|'.join(sorted(_PHRASE_END))}) (?=(?P<again>[a-z]+))(?P=again)"
+        r"(?P<mid>(?: (?=([a-z]+))\4){0,2}) (?P=end)\b"
     )
     _HEAD = re.compile(r"(?<![\w’'-])[A-Za-z]+$")
     _NEXT = re.compile(r" (\w+)")
@@ -135,12 +194,18 @@ class RepeatedPhrase(GuardedRegexRule):
     english_only = True
     # 'Trump, “Trump said,” Trump said.': the intended sentence cannot be recovered.
     _ATTRIBUTION = re.compile(r"\b([A-Z][\w’'-]+) (said|says|added|wrote|told)\b[,.]?[”\"]? \1 \2\b")
+    # What follows the first verb of such a match: looked for at each "said" (fast),
+    # before the whole text is searched for _ATTRIBUTION (slow: it has no fixed start).
+    _AFTER_VERB = {
+        verb: re.compile(rf"{verb}\b[,.]?[”\"]? [A-Z][\w’'-]+ {verb}\b") for verb in ("said", "says", "added", "wrote", "told")
+    }
 
     def find(self, doc: Document) -> Iterator[Edit]:
         if not looks_english(doc.text):
             return
-        for m in self._ATTRIBUTION.finditer(doc.text):
-            doc.warn(self.id, f"attribution {m.group(1)} {m.group(2)!r} repeated: garbled sentence?", m.start(), m.end())
+        if self._may_repeat_attribution(doc.text):
+            for m in self._ATTRIBUTION.finditer(doc.text):
+                doc.warn(self.id, f"attribution {m.group(1)} {m.group(2)!r} repeated: garbled sentence?", m.start(), m.end())
         text, pos, guard = doc.text, 0, None
         while True:
             match = self.pattern.search(text, pos)
@@ -154,6 +219,15 @@ class RepeatedPhrase(GuardedRegexRule):
             if not guard.touches(*cut):
                 yield Edit(cut[0], cut[1], "", self.reason)
             pos = match.end()
+
+    def _may_repeat_attribution(self, text: str) -> bool:
+        for verb, after in self._AFTER_VERB.items():
+            at = text.find(verb)
+            while at != -1:
+                if after.match(text, at):
+                    return True
+                at = text.find(verb, at + 1)
+        return False
 
     def _second_copy(self, match: re.Match[str]) -> tuple[int, int] | None:
         """The span of the second copy (with the space before it), or None if this is no stutter."""
@@ -210,6 +284,9 @@ class HyphenSpace(GuardedRegexRule):
     reason = "space before the hyphen inside a word"
     english_only = True
 
+    def can_match(self, text: str) -> bool:
+        return " -" in text
+
     def replace(self, match: re.Match[str]) -> str | None:
         start = match.start()
         return "" if self._PREFIX.search(match.string, max(0, start - 8), start) else None
@@ -254,8 +331,13 @@ class SpaceBeforePunctuation(GuardedRegexRule):
         ("Russia , Ukraine and Turkey met .", "Russia, Ukraine and Turkey met."),
         ("He paused . . . then used .NET and .5 grams.", "He paused . . . then used .NET and .5 grams."),
     )
-    pattern = re.compile(r"[ \t]+(?=[,.](?:[ \t]*$|[ \t\n“”‘’\"«»)]))", re.MULTILINE)
+    # From the start of a run of spaces only: from inside one, the same run end
+    # would be tried again, once per space (quadratic on a long run).
+    pattern = re.compile(r"(?<![ \t])[ \t]+(?=[,.](?:[ \t]*$|[ \t\n“”‘’\"«»)]))", re.MULTILINE)
     reason = "space before punctuation"
+
+    def can_match(self, text: str) -> bool:
+        return " ," in text or " ." in text or "\t," in text or "\t." in text
 
     def replace(self, match: re.Match[str]) -> str | None:
         text, after = match.string, match.end() + 1
@@ -282,11 +364,20 @@ class QuoteSpace(GuardedRegexRule):
     )
     pattern = re.compile(r"[a-z0-9,:]“(?=[A-Z])")
     reason = "missing space before an opening quote"
+    # The quote mark first: the engine jumps from one “ to the next.
+    _QUOTE = re.compile(r"“(?<=[a-z0-9,:]“)(?=[A-Z])")
 
     def find(self, doc: Document) -> Iterator[Edit]:
-        if "„" in doc.text:
-            return iter(())
-        return super().find(doc)
+        """The edits of `pattern` (its matches never overlap: each ends in “, none starts with it)."""
+        text = doc.text
+        if "„" in text:
+            return
+        guard = None
+        for quote in self._QUOTE.finditer(text):
+            at = quote.start()
+            guard = guard or protected(text)
+            if not guard.touches(at, at):
+                yield Edit(at - 1, at + 1, text[at - 1] + " “", self.reason)
 
     def replace(self, match: re.Match[str]) -> str:
         return match.group(0)[0] + " “"

@@ -1,12 +1,15 @@
 """Foreign-language leftovers: a paragraph or sentence the translator did not translate.
 
 Option `foreign_lines`: "warn" (default) keeps it with a warning, "remove"
-deletes it as untranslated boilerplate.  Judging is two-stage, to stay cheap
-on large inputs: a line rich in the article language's function words
-(`cleaner/data/function_words.txt`) is the article's language and is never
-sent to langdetect; only the few suspects are.  A suspect is foreign when
-langdetect (fixed seed) is sure (`min_probability`) AND there is positive
-evidence of the other language: its function words, or another script.
+deletes it as untranslated boilerplate.  A line is foreign when langdetect
+(fixed seed) is sure (`min_probability`) AND there is positive evidence of
+the other language: its function words (`cleaner/data/function_words.txt`),
+or another script.  Judging is staged, to stay cheap: one pass over the
+article finds the few lines that hold such evidence at all (two function
+words of one other language, or letters outside the article's script);
+every other line cannot be foreign and is not looked at again.  Of the
+suspects, a line rich in the article language's function words is the
+article's language and is never sent to langdetect.
 Lines too short to judge (`min_letters`, `min_words`) are left to the
 boilerplate phrase lists.  A line holding quote marks is content (a quoted
 phrase with its translation) and is never removed, only warned about.
@@ -17,14 +20,24 @@ import re
 import unicodedata
 from functools import lru_cache
 from importlib import resources
-from typing import Iterator
+from operator import itemgetter
+from typing import Iterator, Sequence
 
 from ..document import Document, Line
-from ..language import article_language, function_share, function_words
+from ..language import article_language, function_share, function_shares, function_words, line_words, sample_words
 from .base import Edit, Rule, remove_line
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
-_LETTERS = re.compile(r"[^\W\d_]")
+_LETTER = re.compile(r"[^\W\d_]")
+_LETTER_RUN = re.compile(r"[^\W\d_]+")
+# The letters (as _WORD counts them) below U+0250: all that `script` counts as
+# LATIN, plus six that are not alphabetic ("²", "½").
+_LATIN = "".join(c for c in map(chr, range(0x250)) if _LETTER.match(c))
+_ODD = "".join(c for c in _LATIN if not c.isalpha())
+# Characters outside the Latin letters, Latin punctuation and the General Punctuation
+# block (“ ” – … •): another script, or a symbol (€, ™, emoji) the cheap test below
+# does not classify.  Like a letter above U+024F, each is tested only by `script`.
+_UNUSUAL = re.compile(f"[{_ODD}\u0250-\u1fff\u2070-\U0010ffff]")
 _QUOTES = re.compile(r"[\"“”„«»‘]")
 # Sentences inside one paragraph: a stop, spaces, then a capital or an opening quote.
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[\"“„«]?[^\W\d_])")
@@ -44,18 +57,30 @@ def looks_english(text: str) -> bool:
 def _looks_english(sample: str) -> bool:
     if script(sample) not in (None, "LATIN"):
         return False
-    words = [w.lower() for w in _WORD.findall(sample)]
+    words = sample_words(sample)
     if len(words) < 20:
         return True  # too short to judge: the rules' own guards decide
-    table = function_words()
-    english = function_share(words, table["en"])
-    return all(english >= function_share(words, listed) for lang, listed in table.items() if lang != "en")
+    shares = function_shares(words)
+    english = shares["en"]
+    return all(english >= share for lang, share in shares.items() if lang != "en")
+
+
+def lowered(doc: Document) -> str:
+    """`doc.text.lower()`, computed once per text: several rules search it."""
+    text, lower = doc.cache.get("lowered", (None, ""))
+    if text is not doc.text:
+        lower = doc.text.lower()
+        doc.cache["lowered"] = (doc.text, lower)
+    return lower
 
 
 def script(text: str) -> str | None:
     """The dominant writing system of `text` ("LATIN", "CYRILLIC", "CJK", ...)."""
+    sample = text[:200]  # a sample is enough, and keeps this cheap
+    if not _UNUSUAL.search(sample):  # every letter is Latin (or there is none)
+        return "LATIN" if any(map(str.isalpha, sample)) else None
     counts: dict[str, int] = {}
-    for ch in text[:200]:  # a sample is enough, and keeps this cheap
+    for ch in sample:
         if ch.isalpha():
             name = "LATIN" if ch < "\u0250" else unicodedata.name(ch, "?").split(" ")[0]
             counts[name] = counts.get(name, 0) + 1
@@ -103,17 +128,17 @@ class ForeignLines(Rule):
     max_foreign_share = 0.3
 
     def find(self, doc: Document) -> Iterator[Edit]:
-        candidates = [line for line in doc.lines if len(line.text.split()) >= self.min_words]
-        if not candidates:
-            return
+        text = doc.text
+        sample = self._sample(text)
         # The article's language, from its prose: name tables and credits mislead langdetect.
-        sample = "\n".join(line.text for line in candidates if not _mostly_names(_WORD.findall(line.text)))[:3000]
         article = article_language(sample) if len(sample) >= 200 else None
         if article is None:
             return
         home_script = script(sample)
         found: list[tuple[Line, int, int, str]] = []  # line, start, end within line, language
-        for line in candidates:
+        for line in self._suspects(doc, article, home_script):
+            if len(line.text.split()) < self.min_words:
+                continue
             language, share = self._judge(line.text, article, home_script)
             if language:
                 found.append((line, 0, len(line.text), language))
@@ -124,8 +149,8 @@ class ForeignLines(Rule):
                         found.append((line, start, end, language))
         if not found:
             return
-        total = len(_LETTERS.findall(doc.text))
-        foreign = sum(len(_LETTERS.findall(line.text, s, e)) for line, s, e, _ in found)
+        total = _letter_count(text)
+        foreign = sum(_letter_count(line.text, s, e) for line, s, e, _ in found)
         if foreign > self.max_foreign_share * total:
             return
         remove = doc.options.foreign_lines == "remove"
@@ -134,12 +159,64 @@ class ForeignLines(Rule):
             if remove and not _QUOTES.search(line.text[start:end]):
                 reason = f"untranslated {language} text in a {article} article"
                 if whole:
-                    yield remove_line(doc.text, line, reason)
+                    yield remove_line(text, line, reason)
                 else:
                     yield Edit(line.start + start, line.start + end, "", reason)
             else:
                 what = "paragraph" if whole else "sentence"
                 doc.warn(self.id, f"{what} in {language}, not {article}: untranslated?", line.start + start, line.start + end)
+
+    def _sample(self, text: str) -> str:
+        """The first 3,000 characters of the article's prose lines (6+ words, not mostly names)."""
+        prose: list[str] = []
+        size = -1  # len("\n".join(prose))
+        for raw in text.split("\n"):
+            if len(raw.split()) >= self.min_words and not _mostly_names(line_words(raw)[0]):
+                prose.append(raw)
+                size += len(raw) + 1
+                if size >= 3000:
+                    break
+        return "\n".join(prose)[:3000]
+
+    def _suspects(self, doc: Document, article: str, home_script: str | None) -> Iterator[Line]:
+        """The lines that may hold text `_judge` finds foreign, in order: a superset.
+
+        `_judge` needs positive evidence: 20% of a text's 6+ words from one other
+        language's list (so two such words in its line), or a script other than
+        `home_script` (so, in a Latin article, a letter above U+024F, or no letter
+        at all in the 200 characters `script` reads).
+        """
+        text = doc.text
+        lower = "\n" + lowered(doc)  # a word start before the first word; offsets + 1
+        if home_script != "LATIN" or len(lower) != len(text) + 1:
+            yield from doc.lines  # no cheap test: every line is a suspect
+            return
+        starts: set[int] = set()
+        pos = 0
+        for raw in text.split("\n"):
+            if len(raw) > 200 and not _LETTER.search(raw, 0, 200):
+                starts.add(pos)
+            pos += len(raw) + 1
+        match = _UNUSUAL.search(text)
+        while match:
+            starts.add(text.rfind("\n", 0, match.start()) + 1)
+            end = text.find("\n", match.start())
+            match = _UNUSUAL.search(text, end) if end != -1 else None
+        # Elsewhere every letter is Latin, and the lower-case words found below are
+        # _WORD's words (a word joined by an apostrophe is found in parts: more suspects).
+        pattern, languages_of = _evidence_words(article)
+        counts: dict[tuple[int, str], int] = {}
+        for match in pattern.finditer(lower):
+            start = lower.rfind("\n", 0, match.start(1))  # in `text`: + 1 - 1
+            for lang in languages_of[match.group(1)]:
+                key = (start, lang)
+                counts[key] = counts.get(key, 0) + 1
+                if counts[key] == 2:
+                    starts.add(start)
+        for start in sorted(starts):
+            end = text.find("\n", start)
+            end = len(text) if end == -1 else end
+            yield Line(text.count("\n", 0, start), start, end, text[start:end])
 
     def _judge(self, text: str, article: str, home_script: str | None) -> tuple[str | None, float]:
         """(the language of `text` when it is clearly not `article`, else None; its share of
@@ -176,8 +253,37 @@ class ForeignLines(Rule):
         return (language if evidence else None), share
 
 
-def _mostly_names(words: list[str]) -> bool:
-    return sum(1 for w in words if w[0].isupper()) * 2 > len(words)
+@lru_cache(maxsize=16)
+def _evidence_words(article: str) -> tuple[re.Pattern[str], dict[str, tuple[str, ...]]]:
+    """A pattern finding the function words of the languages other than `article`
+    (less the article's own: "in", "a", "die" in an English article is evidence
+    for nothing), as whole lower-case words; and each word's languages."""
+    table = function_words()
+    home = table.get(article, frozenset())
+    languages_of: dict[str, list[str]] = {}
+    for lang, listed in table.items():
+        if lang != article:
+            for word in listed - home:
+                languages_of.setdefault(word, []).append(lang)
+    by_first: dict[str, list[str]] = {}
+    for word in sorted(languages_of, key=lambda w: (-len(w), w)):
+        if not _UNUSUAL.search(word):  # "и", "что": its line is a suspect anyway, by its script
+            by_first.setdefault(word[0], []).append(re.escape(word[1:]))
+    # Factored by first letter, at a word start: after a character that is no Latin
+    # letter, and before one that is neither a Latin letter nor an unusual character.
+    # Literal classes, not \w: the engine tests them several times faster.
+    firsts = "".join(sorted(by_first))
+    words = "|".join(f"{re.escape(first)}(?:{'|'.join(rests)})" for first, rests in sorted(by_first.items()))
+    pattern = re.compile(f"[^{_LATIN}](?=[{firsts}])({words})(?![{_LATIN}{_UNUSUAL.pattern[1:-1]}])")
+    return pattern, {word: tuple(langs) for word, langs in languages_of.items()}
+
+
+def _letter_count(text: str, start: int = 0, end: int | None = None) -> int:
+    return sum(map(len, _LETTER_RUN.findall(text, start, len(text) if end is None else end)))
+
+
+def _mostly_names(words: Sequence[str]) -> bool:
+    return sum(map(str.isupper, map(itemgetter(0), words))) * 2 > len(words)
 
 
 def _sentences(text: str) -> list[tuple[int, int]]:

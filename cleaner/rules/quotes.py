@@ -13,6 +13,7 @@ quote mark is balanced.  Text that uses German marks („...“) is left alone.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Iterator, NamedTuple
 
 from ..document import Document
@@ -34,6 +35,7 @@ _ATTRIBUTION = re.compile(
 _CLOSING_SINGLE = re.compile(r"’(?<![A-Za-z]’)|’(?![A-Za-z])")
 # A straight " after a digit is an inch mark (34" monitor), not a quote.
 _INCH = re.compile(r'(?<=\d)"')
+_LEADING_CLOSER = re.compile(r"”\w")
 
 
 class Marks(NamedTuple):
@@ -45,17 +47,32 @@ class Marks(NamedTuple):
 _DOUBLE = Marks("“", "”", True)
 _SINGLE = Marks("‘", "’", True)
 _STRAIGHT = Marks('"', '"', False)
+_LOW_HIGH = Marks("„", "“", True)  # German
+_GUILLEMETS = Marks("«", "»", True)
 
 
-def _depth(marks: Marks, text: str) -> int:
-    """How many quotations of this kind are open at the end of `text`."""
+@lru_cache(maxsize=None)
+def _patterns(marks: Marks) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """An opening mark ending the paragraph; one after a stop, before a word
+    (the space and the mark first, so the engine jumps to them); either mark."""
+    opening = re.escape(marks.open)
+    if marks.directed:  # "peace.“" or "peace. “" -- but never a spaced straight quote in code
+        ending = re.compile(rf"(?:(?<=[^\s{opening}])|(?<=[.,!?…]) ){opening}[ \t]*$")
+    else:
+        ending = re.compile(r'(?<=[.,!?]) "[ \t]*$')
+    before_word = re.compile(rf" {opening}(?<=[,.!?] {opening})(?=\S)")
+    return ending, before_word, re.compile(f"[{opening}{re.escape(marks.close)}]")
+
+
+def _depth(marks: Marks, text: str, end: int) -> int:
+    """How many quotations of this kind are open at the end of `text[:end]`."""
     if not marks.directed:
-        return text.count(marks.open) % 2
+        return text.count(marks.open, 0, end) % 2
     if marks is _SINGLE:
         # ’ inside a word is an apostrophe ("it’s"): only a ’ not followed by a letter may close.
-        closes = len(_CLOSING_SINGLE.findall(text))
-        return text.count("‘") - closes
-    return text.count(marks.open) - text.count(marks.close)
+        closes = len(_CLOSING_SINGLE.findall(text, 0, end))
+        return text.count("‘", 0, end) - closes
+    return text.count(marks.open, 0, end) - text.count(marks.close, 0, end)
 
 
 def _closers_after(marks: Marks, text: str) -> int:
@@ -106,53 +123,72 @@ class QuoteDirection(Rule):
         german = "„" in doc.text
         # ”...” is correct Swedish and Finnish: a leading ” is flipped only where “ is in use.
         english_style = "“" in doc.text
-        kinds = [Marks("„", "“", True), _SINGLE] if german else [_DOUBLE, _SINGLE, _STRAIGHT]
-        kinds.append(Marks("«", "»", True))
-        lines = [line for line in doc.lines if line.text.strip()]
+        kinds = [_LOW_HIGH, _SINGLE] if german else [_DOUBLE, _SINGLE, _STRAIGHT]
+        kinds.append(_GUILLEMETS)
         guard = protected(doc.text)
         edits: list[Edit] = []
-        for i, line in enumerate(lines):
-            text = line.text
-            if not any(q in text for q in "“”‘\"«»„"):
-                continue
+        for line_start, line_end, following in _quoted_paragraphs(doc.text):
+            text = doc.text[line_start:line_end]
             # Repairs are found on the paragraph as it is (each kind touches its own marks,
             # so they never overlap), then checked for balance on the repaired paragraph.
             repairs = [] if german else [r for marks in kinds[:-1] for r in _repairs(marks, text, english_style)]
-            repairs = [r for r in repairs if not guard.touches(line.start + r[0], line.start + r[1])]
+            repairs = [r for r in repairs if not guard.touches(line_start + r[0], line_start + r[1])]
             for start, end, after in sorted(repairs, reverse=True):
-                edits.append(Edit(line.start + start, line.start + end, after, "quote mark pointing the wrong way"))
+                edits.append(Edit(line_start + start, line_start + end, after, "quote mark pointing the wrong way"))
                 text = text[:start] + after + text[end:]
-            following = lines[i + 1].text.lstrip() if i + 1 < len(lines) else ""
             for marks in kinds:
                 problem = _imbalance(marks, text, following)
                 if problem:
-                    doc.warn(self.id, problem, line.start, line.end)
+                    doc.warn(self.id, problem, line_start, line_end)
         return edits
+
+
+_MARK = re.compile(r"[“”‘\"«»„]")
+
+
+def _quoted_paragraphs(text: str) -> Iterator[tuple[int, int, str]]:
+    """(start, end) of every line holding a quote mark, with the next non-blank
+    line (stripped on the left; "" at the end), in order."""
+    match = _MARK.search(text)
+    while match:
+        start = text.rfind("\n", 0, match.start()) + 1
+        end = text.find("\n", match.start())
+        end = len(text) if end == -1 else end
+        following, at = "", end
+        while at < len(text):
+            after = text.find("\n", at + 1)
+            after = len(text) if after == -1 else after
+            if text[at + 1 : after].strip():
+                following = text[at + 1 : after].lstrip()
+                break
+            at = after
+        yield start, end, following
+        match = _MARK.search(text, end)
 
 
 def _repairs(marks: Marks, text: str, english_style: bool = True) -> Iterator[tuple[int, int, str]]:
     """(start, end, replacement) within one paragraph, at most one per mark."""
     opening, closing = marks.open, marks.close
     # 1. ” opening the paragraph, when the paragraph holds more ” than “.
-    if english_style and marks is _DOUBLE and re.match(r"”\w", text) and text.count("”") > text.count("“"):
+    if english_style and marks is _DOUBLE and _LEADING_CLOSER.match(text) and text.count("”") > text.count("“"):
         yield 0, 1, opening
         text = opening + text[1:]
-    # 2. An opening mark ending the paragraph while a quotation is open.
-    if marks.directed:  # "peace.“" or "peace. “" -- but never a spaced straight quote in code
-        m = re.search(rf"(?:(?<=[^\s{re.escape(opening)}])|(?<=[.,!?…]) ){re.escape(opening)}[ \t]*$", text)
-    else:
-        m = re.search(r'(?<=[.,!?]) "[ \t]*$', text)
-    if m and _depth(marks, text[: m.start()]) >= 1:
+    if opening not in text:
+        return  # 2. and 3. turn an opening mark
+    ending, before_word, _ = _patterns(marks)
+    # 2. An opening mark ending the paragraph while a quotation is open.  A match
+    # starts at most two characters before the trailing spaces: look there only.
+    m = ending.search(text, max(0, len(text.rstrip(" \t")) - 2))
+    if m and _depth(marks, text, m.start()) >= 1:
         yield m.start(), m.end(), closing
         return
     # 3. ", “Sak said." -- an opening mark before the attribution while a quotation is open.
-    for m in re.finditer(rf"(?<=[,.!?]) {re.escape(opening)}(?=\S)", text):
-        rest = text[m.end() :]
+    for m in before_word.finditer(text):
         if (
-            _depth(marks, text[: m.start()]) >= 1
-            and _ATTRIBUTION.match(rest)
-            and _closers_after(marks, rest) == 0
-            and opening not in rest
+            _depth(marks, text, m.start()) >= 1
+            and _ATTRIBUTION.match(text, m.end())
+            and opening not in text[m.end() :]
+            and _closers_after(marks, text[m.end() :]) == 0
         ):
             yield m.start(), m.end(), closing + " "
             return
@@ -168,12 +204,14 @@ def _imbalance(marks: Marks, text: str, following: str) -> str | None:
         return None
     if marks is _SINGLE:
         # Only an opening ‘ with no possible closer is certain: ’ doubles as apostrophe.
+        if "‘" not in text:
+            return None
         closers = len(_CLOSING_SINGLE.findall(text))
         if text.count("‘") > closers and not runs_on:
             return "‘ opened and never closed in the paragraph"
         return None
     depth = 0
-    for ch in text:
+    for ch in _patterns(marks)[2].findall(text):  # the marks alone, in order
         if ch == marks.open:
             depth += 1
         elif ch == marks.close:

@@ -30,10 +30,14 @@ _NOT_VERBS = frozenset(
 _NOUN_ENDING = re.compile(r"(?:tion|sion|ment|ness|ity|ism|ist|ship|ance|ence|ency|ancy|hood)s?$|ities$")
 _WORD = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?")
 # A sentence end inside a paragraph (not after an initial or a short abbreviation).
-_SENTENCE_END = re.compile(r"(?<![A-Z])(?<!\b[A-Z][a-z])[.!?][\"”’)]*(?=\s+[\"“‘(]?[A-Z])")
+# The stop comes first, the look back after it: the engine jumps from stop to stop.
+_SENTENCE_END = re.compile(r"[.!?](?<![A-Z][.!?])(?<!\b[A-Z][a-z][.!?])[\"”’)]*(?=\s+[\"“‘(]?[A-Z])")
 _FUNCTION_END = re.compile(
     r"\b(?:the|a|an|of|to|and|or|with|for|from|by|that|which)$"
 )
+# The longest word _FUNCTION_END ends in, and the character before it.
+_FUNCTION_END_REACH = 6
+_QUOTE_MARKS = re.compile(r"[“”\"«»]")
 
 
 def sentences(text: str) -> Iterator[tuple[int, int]]:
@@ -50,9 +54,13 @@ def sentences(text: str) -> Iterator[tuple[int, int]]:
 
 def verbless(sentence: str) -> bool:
     """True when no word of `sentence` can be a verb (capitalised words are names, bar the first)."""
-    words = _WORD.findall(sentence)
-    lower = (w.lower() for i, w in enumerate(words) if i == 0 or w[0].islower())
-    return all(w in _NOT_VERBS or _NOUN_ENDING.search(w) for w in lower)
+    for i, match in enumerate(_WORD.finditer(sentence)):  # most sentences stop at their second word
+        word = match.group()
+        if i == 0 or word[0].islower():
+            word = word.lower()
+            if word not in _NOT_VERBS and not _NOUN_ENDING.search(word):
+                return False
+    return True
 
 
 class SentenceSpace(GuardedRegexRule):
@@ -91,26 +99,31 @@ class SentenceSpace(GuardedRegexRule):
         return super().find(doc)
 
     def _warn(self, doc: Document) -> None:
-        for line in doc.lines:
-            text = line.text.rstrip()
+        line_end = -1
+        for raw in doc.text.split("\n"):
+            line_start, line_end = line_end + 1, line_end + 1 + len(raw)
+            text = raw.rstrip()
             if len(text) < 40 or "|" in text:
                 continue
-            n_words = len(text.split())
-            if n_words >= self.min_words + 2 and _FUNCTION_END.search(text):
-                doc.warn(self.id, "paragraph ends mid-clause: truncated?", line.start, line.end)
+            if not text.endswith((".", "!", "?")):  # (a text ending in a stop never ends in a word)
+                if (
+                    _FUNCTION_END.search(text, len(text) - _FUNCTION_END_REACH)
+                    and len(text.split()) >= self.min_words + 2
+                ):
+                    doc.warn(self.id, "paragraph ends mid-clause: truncated?", line_start, line_end)
                 continue
-            if not text.endswith((".", "!", "?")):
-                continue
+            if "," not in text:
+                continue  # only a sentence with a comma is looked at below
             for start, end in sentences(text):
                 sentence = text[start:end].strip()
                 if (
                     sentence.endswith(".")
                     and "," in sentence
                     and len(sentence.split()) >= self.min_words
-                    and not any(q in sentence for q in "“”\"«»")
+                    and not _QUOTE_MARKS.search(sentence)
                     and verbless(sentence)
                 ):
-                    doc.warn(self.id, "sentence without a verb: truncated in translation?", line.start + start, line.start + end)
+                    doc.warn(self.id, "sentence without a verb: truncated in translation?", line_start + start, line_start + end)
 
     def replace(self, match: re.Match[str]) -> str | None:
         text = match.string

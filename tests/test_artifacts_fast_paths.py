@@ -1,0 +1,151 @@
+"""The artifacts rules' fast paths find exactly what their plain definitions find.
+
+Each shortcut (a substring search instead of a regex scan, a pattern reordered so
+the engine can skip ahead, a cheap test that picks the few lines worth judging)
+is checked here against the slow, obvious formulation on tricky and random text.
+"""
+from __future__ import annotations
+
+import random
+import re
+import time
+import unicodedata
+
+import pytest
+
+from cleaner.document import Document
+from cleaner.language import _WORD, sample_words
+from cleaner.options import Options
+from cleaner.rules.artifacts import GuardedRegexRule, QuoteSpace, RepeatedWord, SpaceBeforePunctuation
+from cleaner.rules.foreign import ForeignLines, script
+from cleaner.rules.sentences import _SENTENCE_END
+
+_PIECES = (
+    "the", "The", "THE", "a", "A", "an", "An", "and", "at", "to", "of", "than", "about", "breathe", "Canada",
+    "via", "x“All", "“", "”", "‘", "(", '"', ",", ".", " ", "  ", "\t", "\n", "İ", "é", "U.S.", "3.5", "him.Street",
+    "Mr.", "J.K.", "A.", "St.", "Ab.", "?", "!", "”)", " “A", "example.com", "die", "der", "und", "ist",
+)
+
+
+def random_texts(n: int, seed: int) -> list[str]:
+    rng = random.Random(seed)
+    return ["".join(rng.choice(_PIECES) + rng.choice(("", " ", " ", "\n")) for _ in range(rng.randint(1, 40))) for _ in range(n)]
+
+
+def doc(text: str, options: dict | None = None) -> Document:
+    return Document(text, Options.build(None, options or {}))
+
+
+@pytest.mark.parametrize("text", random_texts(400, seed=1) + ["the the the", "A a\nthe the", "(the the) “a a", "a and a a"])
+def test_repeated_word_runs_are_the_pattern_matches(text):
+    rule = RepeatedWord()
+    expected = [(m.start(), m.start("run"), m.end()) for m in rule.pattern.finditer(text)]
+    assert rule.runs(text) == expected
+    assert rule.runs(text, text.lower()) == expected
+
+
+@pytest.mark.parametrize("text", random_texts(300, seed=2) + ["wrote in x“All we need.”", "a:“B c,“D 1“E x““F"])
+def test_quote_space_edits_are_the_pattern_edits(text):
+    rule = QuoteSpace()
+    assert list(rule.find(doc(text))) == list(GuardedRegexRule.find(rule, doc(text)))
+
+
+_PLAIN_SPACE_BEFORE_PUNCTUATION = re.compile(r"[ \t]+(?=[,.](?:[ \t]*$|[ \t\n“”‘’\"«»)]))", re.MULTILINE)
+
+
+@pytest.mark.parametrize("text", random_texts(300, seed=3) + ["a  , b \t. c", "x , \n y ."])
+def test_space_before_punctuation_matches_from_run_starts_only(text):
+    spans = [m.span() for m in SpaceBeforePunctuation.pattern.finditer(text)]
+    assert spans == [m.span() for m in _PLAIN_SPACE_BEFORE_PUNCTUATION.finditer(text)]
+
+
+def test_space_before_punctuation_is_linear_in_a_run_of_spaces():
+    text = "word" + " " * 200_000 + "x"
+    started = time.perf_counter()
+    assert not list(SpaceBeforePunctuation().find(doc(text)))
+    assert time.perf_counter() - started < 1.0  # quadratic: minutes
+
+
+_PLAIN_SENTENCE_END = re.compile(r"(?<![A-Z])(?<!\b[A-Z][a-z])[.!?][\"”’)]*(?=\s+[\"“‘(]?[A-Z])")
+
+
+@pytest.mark.parametrize("text", random_texts(300, seed=4))
+def test_sentence_ends_found_from_the_stop_are_the_plain_ones(text):
+    assert [m.span() for m in _SENTENCE_END.finditer(text)] == [m.span() for m in _PLAIN_SENTENCE_END.finditer(text)]
+
+
+@pytest.mark.parametrize("text", random_texts(200, seed=5) + ["Пример текста, 日本語 and ² ½ İstanbul", "—" * 250 + " words"])
+def test_script_and_sample_words_equal_their_plain_definitions(text):
+    counts: dict[str, int] = {}
+    for ch in text[:200]:
+        if ch.isalpha():
+            name = "LATIN" if ch < "\u0250" else unicodedata.name(ch, "?").split(" ")[0]
+            counts[name] = counts.get(name, 0) + 1
+    assert script(text) == (max(counts, key=counts.__getitem__) if counts else None)
+    assert sample_words(text) == [w.lower() for w in _WORD.findall(text)]
+
+
+ENGLISH = (
+    "The talks in Istanbul ended on Friday without a ceasefire, officials from both sides said.",
+    "Both delegations agreed to exchange prisoners and to meet again in the coming weeks.",
+    "Russia and Ukraine have not held direct talks since the first months of the war in 2022.",
+    "He said the deal, which was signed per the agreement, would come into force in May.",
+    "We’ve seen the co-founder say that plus or minus a few days the die was cast.",
+)
+FOREIGN = (
+    "Die Gespräche wurden nach drei Stunden ohne eine Einigung über einen Waffenstillstand beendet.",
+    "Les négociations se sont terminées sans accord sur un cessez-le-feu, ont déclaré les responsables.",
+    "Переговоры закончились без соглашения о прекращении огня, заявили официальные лица обеих сторон.",
+    "Он сказал, что это не так и что он не будет на встрече с ними, но все уже знают об этом.",
+    "谈判在没有达成停火协议的情况下结束，双方官员表示将在未来几周内再次会面，但没有公布具体日期。",
+    "Il governo ha detto che la riunione si terrà la prossima settimana con tutti i ministri della regione.",
+    "-" * 230 + " Die Gespräche wurden nach drei Stunden ohne eine Einigung beendet und das war so.",
+    "-" * 230 + " Pemerintah mengatakan bahwa pertemuan akan diadakan minggu depan bersama semua menteri.",
+    "Das Treffen endete gestern Abend ohne Ergebnis für beide Seiten.",  # two German function words
+)
+
+
+def mixed_articles(n: int, seed: int) -> list[str]:
+    rng = random.Random(seed)
+    articles = []
+    for _ in range(n):
+        lines = [rng.choice(ENGLISH) for _ in range(8)]
+        for _ in range(rng.randint(1, 3)):
+            i = rng.randrange(len(lines))
+            if rng.random() < 0.5:
+                lines[i] += " " + rng.choice(FOREIGN) + " " + rng.choice(ENGLISH)
+            else:
+                lines.insert(i, rng.choice(FOREIGN))
+        articles.append("\n".join(lines))
+    return articles
+
+
+def flagged_starts(rule: ForeignLines, d: Document, article: str, home: str | None) -> set[int]:
+    """Where the judge, run on every line and every sentence as before the suspects, finds foreign text."""
+    from cleaner.rules.foreign import _sentences
+
+    flagged = set()
+    for line in d.lines:
+        if len(line.text.split()) < rule.min_words:
+            continue
+        language, share = rule._judge(line.text, article, home)
+        sentences = _sentences(line.text) if share < rule.sentence_check_below else []
+        if language or any(rule._judge(line.text[s:e], article, home)[0] for s, e in sentences):
+            flagged.add(line.start)
+    return flagged
+
+
+def test_foreign_suspects_hold_every_line_the_judge_would_flag():
+    rule, total = ForeignLines(), 0
+    for text in mixed_articles(60, seed=6):
+        d = doc(text)
+        home = script(rule._sample(text))
+        flagged = flagged_starts(rule, d, "en", home)
+        assert flagged <= {line.start for line in rule._suspects(d, "en", home)}, text
+        total += len(flagged)
+    assert total > 30  # the mixes do hold foreign text the judge finds
+
+
+def test_plain_english_lines_are_not_suspects():
+    text = "\n".join(ENGLISH[:3] * 4)
+    assert list(ForeignLines()._suspects(doc(text), "en", "LATIN")) == []
