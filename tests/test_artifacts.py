@@ -8,7 +8,7 @@ import pytest
 
 import cleaner
 from cleaner.rules import all_rules
-from cleaner.rules.artifacts import Glossary, parse_glossary
+from cleaner.rules.glossary import Glossary, parse_glossary
 from cleaner.rules.foreign import looks_english
 
 from .helpers import load_checks, negative_fixtures, run_rule, seed_cases

@@ -35,6 +35,7 @@ _MODULES = (
     "names",
     "sentences",  # first: "zt.The the" must read "zt. The the" before repeated words are looked for
     "artifacts",
+    "glossary",
     "quotes",
     "foreign",
 )
