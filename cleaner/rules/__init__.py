@@ -60,9 +60,19 @@ def rule_ids() -> list[str]:
     return [r.id for r in all_rules()]
 
 
-def rules_for_stage(stage: str, options: "Options") -> list[Rule]:
+def rules_for_stage(stage: str, options: "Options") -> tuple[Rule, ...]:
+    # Options.selects reads only the profile and the enable / disable lists: the
+    # selection is cached on those (not on the phrase or template lists).
+    return _stage_rules(stage, options.profile, options.enable, options.disable)
+
+
+@lru_cache(maxsize=256)
+def _stage_rules(stage: str, profile: str, enable: tuple[str, ...], disable: tuple[str, ...]) -> tuple[Rule, ...]:
+    from ..options import Options
+
+    selection = Options(profile=profile, enable=enable, disable=disable)
     categories = {"final": ("layout",), "recheck": RECHECK}.get(stage, (stage,))
-    return [r for r in all_rules() if r.category in categories and options.selects(r)]
+    return tuple(r for r in all_rules() if r.category in categories and selection.selects(r))
 
 
 def catalogue() -> list[dict[str, Any]]:
