@@ -17,12 +17,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import islice
 
 from .lexicon import CAP_CANDIDATE, ENGLISH_MIN_SHARE, english_share, is_capitalised
 
-# What may stand between two words of one name: a space, a hyphen, or ". " after an initial/title.
-_JOIN = re.compile(r"[ \u00a0]|-|\. ")
 # What ends right before the first word of a sentence (or line): ". ", "\n", "“".
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;…\n][\"'“”‘’«»)\]]?\s*|[\"“‘«(\[]\s*)$")
 TITLES = frozenset({"Mr", "Mrs", "Ms", "Dr", "St", "Sen", "Rep", "Gen", "Lt", "Col", "Prof"})
@@ -75,17 +72,39 @@ class Evidence:
         return self.counts.get(form, 0)
 
 
-def joined(text: str, left: re.Match[str], right: re.Match[str]) -> bool:
-    """Whether two consecutive words are written as parts of one name ("Pete Hegseth")."""
-    gap = text[left.end() : right.start()]
-    if gap == ". ":
-        return len(left.group()) == 1 or left.group() in TITLES
-    return bool(_JOIN.fullmatch(gap))
+# The gaps that join two words of one name (". " only after an initial or title).
+_JOINS = frozenset({" ", "\u00a0", "-"})
 
+
+def joins(gap: str, left: str) -> bool:
+    """Whether `gap`, between the words `left` and the next one, makes them parts of one name ("Pete Hegseth")."""
+    if gap == ". ":
+        return len(left) == 1 or left in TITLES
+    return gap in _JOINS
+
+
+# The capitalised-word candidates and the text between them, in one C-level pass.
+_SPLIT = re.compile(f"({CAP_CANDIDATE.pattern})")
+# Whether the three characters before a word end a sentence: the verdict of
+# _SENTENCE_START per distinct window (a handful recur: ". ", "\n", "“").
+_STARTS: dict[object, bool] = {}
+_STARTS_LIMIT = 4096
 
 # Evidence saturates long before this many capitalised words (a long article has
 # ~2,000); the bound keeps a hostile 1 MB text of names from costing seconds.
 MAX_MENTIONS = 20_000
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    """Whether the word at `start` is the first of a sentence (or line)."""
+    # the verdict depends on the three characters before, and on whether they open the text (^)
+    key: object = text[start - 3 : start] if start > 3 else (text[:start],)
+    hit = _STARTS.get(key)
+    if hit is None:
+        if len(_STARTS) >= _STARTS_LIMIT:
+            _STARTS.clear()
+        hit = _STARTS[key] = bool(_SENTENCE_START.search(text, max(0, start - 3), start))
+    return hit
 
 
 @lru_cache(maxsize=8)
@@ -93,21 +112,41 @@ def collect(text: str) -> Evidence:
     """The capitalised-word evidence of `text` (cached: three rules read the same snapshot)."""
     ev = Evidence(english=english_share(text) >= ENGLISH_MIN_SHARE)
     # Only capitalised words matter.  Two of them are neighbours in a name when the
-    # gap between them is a join (a space, a hyphen, ". "), which no lowercase word
-    # between them could be: so the walk needs the capitalised words alone.
-    words = [m for m in islice(CAP_CANDIDATE.finditer(text), MAX_MENTIONS) if is_capitalised(m.group())]
-    for i, m in enumerate(words):
-        w = m.group()
-        ev.counts[w] += 1
-        if not _SENTENCE_START.search(text, max(0, m.start() - 3), m.start()):
-            ev.inner[w] += 1
+    # gap between them is a join (a space, a hyphen, ". "), which no word between
+    # them could be: so the walk needs the candidate words and the gaps alone.
+    parts = _SPLIT.split(text, MAX_MENTIONS)  # gap, word, gap, word, ..., gap
+    capitalised: dict[str, bool] = {}
+    mentions: list[str] = []
+    inner: list[str] = []
+    before, after, heads = ev.before, ev.after, ev.heads
+    pos = 0
+    prev = None  # the capitalised word right before (no other word between)
+    for i in range(1, len(parts), 2):
+        gap, w = parts[i - 1], parts[i]
+        start = pos + len(gap)
+        pos = start + len(w)
+        cap = capitalised.get(w)
+        if cap is None:
+            cap = capitalised[w] = is_capitalised(w)
+        if not cap:
+            if prev is not None:
+                heads.add(prev)
+            prev = None
+            continue
+        mentions.append(w)
+        if not _sentence_start(text, start):
+            inner.append(w)
+        if prev is not None:
+            if joins(gap, prev):
+                before.setdefault(w, set()).add(prev)
+                after.setdefault(prev, set()).add(w)
+            else:
+                heads.add(prev)
+        prev = w
+    if prev is not None:
+        heads.add(prev)
+    ev.counts.update(mentions)
+    ev.inner.update(inner)
+    for w in ev.counts:
         ev.by_lower.setdefault(w.lower(), set()).add(w)
-        prev = words[i - 1] if i else None
-        nxt = words[i + 1] if i + 1 < len(words) else None
-        if prev is not None and joined(text, prev, m):
-            ev.before.setdefault(w, set()).add(prev.group())
-        if nxt is None or not joined(text, m, nxt):
-            ev.heads.add(w)
-        else:
-            ev.after.setdefault(w, set()).add(nxt.group())
     return ev

@@ -80,6 +80,7 @@ def is_dictionary_word(word: str) -> bool:
 # Indonesian text 0.1-0.4.
 ENGLISH_MIN_SHARE = 0.7
 _SAMPLE_WORDS = 2000
+_WORD2 = re.compile(r"[^\W\d_]{2,}")  # the WORD matches of two letters or more
 
 
 def english_share(text: str, min_words: int = 20) -> float:
@@ -88,11 +89,10 @@ def english_share(text: str, min_words: int = 20) -> float:
     Under `min_words` lowercase words there is too little text to tell: 1.0,
     the project's default language.
     """
-    words = [w for w in WORD.findall(text[:40000]) if len(w) >= 2 and w.islower()][:_SAMPLE_WORDS]
+    words = list(filter(str.islower, _WORD2.findall(text[:40000])))[:_SAMPLE_WORDS]
     if len(words) < min_words:
         return 1.0  # too little text to tell: the project's default, English
-    lower = _dictionary()[1]
-    return sum(w in lower for w in words) / len(words)
+    return sum(map(_dictionary()[1].__contains__, words)) / len(words)
 
 
 def is_capitalised(word: str) -> bool:
