@@ -15,10 +15,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
+from itertools import accumulate, compress, count, filterfalse, islice
+from operator import itemgetter, not_
 
-from .lexicon import CAP_CANDIDATE, ENGLISH_MIN_SHARE, english_share, is_capitalised
+from .lexicon import ENGLISH_MIN_SHARE, scan
 
 # What ends right before the first word of a sentence (or line): ". ", "\n", "“".
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;…\n][\"'“”‘’«»)\]]?\s*|[\"“‘«(\[]\s*)$")
@@ -58,18 +61,35 @@ TITLE_WORDS = TITLES | frozenset(
 @dataclass
 class Evidence:
     counts: Counter[str] = field(default_factory=Counter)
-    # capitalised although not first in a sentence: a name, not just a sentence start
-    inner: Counter[str] = field(default_factory=Counter)
     before: dict[str, set[str]] = field(default_factory=dict)
     after: dict[str, set[str]] = field(default_factory=dict)
     heads: set[str] = field(default_factory=set)
-    # lowercase spelling -> capitalised forms seen ("kyiv" -> {"Kyiv"})
-    by_lower: dict[str, set[str]] = field(default_factory=dict)
     # the English dictionary guard only means something in English text
     english: bool = True
+    # the text in words and gaps (`cleaner.naming.lexicon.Scan.parts`), the numbers of
+    # the capitalised words and the words themselves: for `inner`
+    text: str = ""
+    parts: list[str] = field(default_factory=list)
+    capital: list[int] = field(default_factory=list)
+    mentions: list[str] = field(default_factory=list)
 
     def count(self, form: str) -> int:
         return self.counts.get(form, 0)
+
+    @cached_property
+    def inner(self) -> Counter[str]:
+        """Mentions capitalised although not first in a sentence: a name, not just a sentence start."""
+        ends = list(accumulate(map(len, self.parts)))  # ends[2 * j]: where word j starts
+        starts = list(map(ends.__getitem__, map((2).__mul__, self.capital)))
+        return Counter(compress(self.mentions, map(not_, _sentence_starts(self.text, starts))))
+
+    @cached_property
+    def by_lower(self) -> dict[str, set[str]]:
+        """Lowercase spelling -> capitalised forms seen ("kyiv" -> {"Kyiv"})."""
+        forms: dict[str, set[str]] = {}
+        for w in self.counts:
+            forms.setdefault(w.lower(), set()).add(w)
+        return forms
 
 
 # The gaps that join two words of one name (". " only after an initial or title).
@@ -83,8 +103,6 @@ def joins(gap: str, left: str) -> bool:
     return gap in _JOINS
 
 
-# The capitalised-word candidates and the text between them, in one C-level pass.
-_SPLIT = re.compile(f"({CAP_CANDIDATE.pattern})")
 # Whether the three characters before a word end a sentence: the verdict of
 # _SENTENCE_START per distinct window (a handful recur: ". ", "\n", "“").
 _STARTS: dict[object, bool] = {}
@@ -95,58 +113,63 @@ _STARTS_LIMIT = 4096
 MAX_MENTIONS = 20_000
 
 
-def _sentence_start(text: str, start: int) -> bool:
-    """Whether the word at `start` is the first of a sentence (or line)."""
-    # the verdict depends on the three characters before, and on whether they open the text (^)
-    key: object = text[start - 3 : start] if start > 3 else (text[:start],)
-    hit = _STARTS.get(key)
-    if hit is None:
-        if len(_STARTS) >= _STARTS_LIMIT:
-            _STARTS.clear()
-        hit = _STARTS[key] = bool(_SENTENCE_START.search(text, max(0, start - 3), start))
-    return hit
+def _sentence_starts(text: str, starts: list[int]) -> list[bool]:
+    """Whether each word starting at `starts` is the first of a sentence (or line)."""
+    # The verdict depends on the three characters before, and on whether they open the text (^).
+    windows: list[object] = list(map(text.__getitem__, map(slice, map((-3).__add__, starts), starts)))
+    for i, start in enumerate(starts):
+        if start > 3:
+            break
+        windows[i] = (text[:start],)
+    verdicts = list(map(_STARTS.get, windows))
+    for i, hit in enumerate(verdicts):
+        if hit is None:
+            if len(_STARTS) >= _STARTS_LIMIT:
+                _STARTS.clear()
+            start = starts[i]
+            hit = verdicts[i] = _STARTS[windows[i]] = bool(_SENTENCE_START.search(text, max(0, start - 3), start))
+    return verdicts
+
+
+@lru_cache(maxsize=8)
+def is_english(text: str) -> bool:
+    """Whether the dictionary guard means something in `text` (cached like `collect`)."""
+    return scan(text).english_share() >= ENGLISH_MIN_SHARE
+
+
+def _capitalised(words: Iterable[str]) -> set[str]:
+    """The capitalised ones (`is_capitalised`) of distinct `words`, most tests done in C."""
+    mixed = list(filterfalse(str.islower, words))
+    upper_first = list(compress(mixed, map(str.isupper, map(itemgetter(0), mixed))))
+    found = set(filterfalse(str.isupper, upper_first))  # "Putin", not "NATO"...
+    found.update(compress(upper_first, map((1).__eq__, map(len, upper_first))))  # ... but "A"
+    return found
 
 
 @lru_cache(maxsize=8)
 def collect(text: str) -> Evidence:
     """The capitalised-word evidence of `text` (cached: three rules read the same snapshot)."""
-    ev = Evidence(english=english_share(text) >= ENGLISH_MIN_SHARE)
-    # Only capitalised words matter.  Two of them are neighbours in a name when the
-    # gap between them is a join (a space, a hyphen, ". "), which no word between
-    # them could be: so the walk needs the candidate words and the gaps alone.
-    parts = _SPLIT.split(text, MAX_MENTIONS)  # gap, word, gap, word, ..., gap
-    capitalised: dict[str, bool] = {}
-    mentions: list[str] = []
-    inner: list[str] = []
-    before, after, heads = ev.before, ev.after, ev.heads
-    pos = 0
-    prev = None  # the capitalised word right before (no other word between)
-    for i in range(1, len(parts), 2):
-        gap, w = parts[i - 1], parts[i]
-        start = pos + len(gap)
-        pos = start + len(w)
-        cap = capitalised.get(w)
-        if cap is None:
-            cap = capitalised[w] = is_capitalised(w)
-        if not cap:
-            if prev is not None:
-                heads.add(prev)
-            prev = None
-            continue
-        mentions.append(w)
-        if not _sentence_start(text, start):
-            inner.append(w)
-        if prev is not None:
-            if joins(gap, prev):
-                before.setdefault(w, set()).add(prev)
-                after.setdefault(prev, set()).add(w)
-            else:
-                heads.add(prev)
-        prev = w
-    if prev is not None:
-        heads.add(prev)
+    sc = scan(text)
+    parts, words = sc.parts, sc.words  # parts: gap, word, gap, ..., gap
+    capitalised = _capitalised(sc.counts)
+    n = len(words)
+    if n > MAX_MENTIONS:  # only the words up to the MAX_MENTIONS-th `CAP_CANDIDATE`
+        candidate = [not "a" <= w[0] <= "z" for w in words]
+        n = next(islice(compress(count(), candidate), MAX_MENTIONS - 1, None), n - 1) + 1
+    flags = list(map(capitalised.__contains__, islice(words, n)))
+    flags.append(False)  # nothing capitalised after the last word
+    capital = list(compress(range(n), flags))  # word numbers
+    mentions = list(map(words.__getitem__, capital))
+    ev = Evidence(english=is_english(text), text=text, parts=parts, capital=capital, mentions=mentions)
     ev.counts.update(mentions)
-    ev.inner.update(inner)
-    for w in ev.counts:
-        ev.by_lower.setdefault(w.lower(), set()).add(w)
+    # Two capitalised words are neighbours in a name when no other word stands between
+    # them and the gap is a join (a space, a hyphen, ". " after an initial or title).
+    pairs = list(compress(capital, map(flags.__getitem__, map((1).__add__, capital))))
+    gaps = list(map(parts.__getitem__, map((2).__add__, map((2).__mul__, pairs))))
+    joined = set(compress(pairs, map(_JOINS.__contains__, gaps)))
+    joined.update(j for j in compress(pairs, map(". ".__eq__, gaps)) if joins(". ", words[j]))
+    for j in sorted(joined):
+        ev.before.setdefault(words[j + 1], set()).add(words[j])
+        ev.after.setdefault(words[j], set()).add(words[j + 1])
+    ev.heads.update(compress(mentions, map(not_, map(joined.__contains__, capital))))
     return ev

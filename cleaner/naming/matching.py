@@ -160,6 +160,7 @@ class Matcher:
         self.gaz, self.ev, self.style = gaz, ev, style
         self.near = gazetteer_neighbours(gaz)
         self._article: list[str] | None = None
+        self._written_known: set[str] | None = None
 
     @property
     def article(self) -> list[str]:
@@ -191,23 +192,54 @@ class Matcher:
         return sum(self.ev.count(f) for f in group.forms)
 
     # -- the decision ------------------------------------------------------
-    def candidates(self, sources: list[str]) -> dict[str, list[tuple[str, int]]]:
+    def candidates(self, sources: list[str], complete: bool = False) -> dict[str, list[tuple[str, int]]]:
         """For each source word: (target, distance) within MAX_DISTANCE, gazetteer words first.
 
         The distance is the smaller of the transliteration-blind one (`spelled`:
         "Lavrow"/"Lavrov" 0) and the plain one (where the w/v, y/i mapping
         would count twice).  A doubled letter counts one edit: "Joonas" and
         "Jonas" are two Finnish and Swedish names, not one.
+
+        Unless `complete`, a gazetteer word two edits away is left out when
+        `judge` could only skip it: when the article writes no spelling of it
+        and no name word stands next to both (`two_edit_targets`).
         """
         found: dict[str, list[tuple[str, int]]] = {s: [] for s in sources}
         if not sources:
             return found
-        known, article = self.near.words, self.article
-        for source, nearby in zip(sources, pairwise(sources, article)):
+        near, known, article = self.near, self.near.words, self.article
+        extra = [] if complete else self.two_edit_targets(sources)
+        for source, nearby in zip(sources, pairwise(sources, [*article, *extra])):
+            gazetteer = dict(near.of(source, MAX_DISTANCE if complete else 1))
+            for i, d in nearby:
+                if i >= len(article):
+                    gazetteer[near.position[extra[i - len(article)]]] = d
             out = found[source]
-            out.extend((known[i], d) for i, d in self.near.of(source) if known[i] != source)
-            out.extend((article[i], d) for i, d in nearby if article[i] != source)
+            out.extend((known[i], d) for i, d in sorted(gazetteer.items()) if known[i] != source)
+            out.extend((article[i], d) for i, d in nearby if i < len(article) and article[i] != source)
         return found
+
+    def two_edit_targets(self, sources: list[str]) -> list[str]:
+        """The gazetteer words `judge` may take two edits from one of `sources`.
+
+        Two edits away, a target counts only beside a name word written next
+        to both (`context`) or when the article writes it in some spelling
+        (`written`): the gazetteer words the article writes, the spellings
+        of their groups, and the gazetteer's neighbours of the name words
+        next to each source.
+        """
+        gaz, ev, position = self.gaz, self.ev, self.near.position
+        if self._written_known is None:
+            written = {w for w in ev.counts if w in position}
+            written.update(f for w in ev.counts for g in gaz.groups.get(w, ()) for f in g.forms if f in position)
+            self._written_known = written
+        targets = set(self._written_known)
+        for source in sources:
+            for p in ev.before.get(source, ()):
+                targets.update(t for t in gaz.after.get(p, ()) if t in position)
+            for n in ev.after.get(source, ()):
+                targets.update(t for t in gaz.before.get(n, ()) if t in position)
+        return sorted(targets)
 
     def conflict(self, source: str, target: str) -> str | None:
         """A name word next to the source that never stands next to the target: another person.
@@ -301,7 +333,7 @@ class Matcher:
                     confident = shared is not None or n_target >= (ARTICLE_MIN_COUNT if size <= SHORT_WORD else 1)
                 if not confident and size < WARN_MIN_LENGTH:
                     continue  # "Keir" / "Deir": short words one edit apart are usually two names
-            else:
+            else:  # `two_edit_targets` lists the gazetteer words that may pass here
                 confident = (
                     first_name and size >= MIN_LENGTH_TWO_EDITS
                     and Indel.normalized_similarity(fold(source), fold(target)) >= MIN_SIMILARITY_TWO_EDITS

@@ -23,6 +23,7 @@ each decides.  A query costs a few dozen dictionary look-ups instead of
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import chain, repeat
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
@@ -33,14 +34,15 @@ MAX_EDITS = 2
 _CACHE_LIMIT = 65536  # answers kept per word list; the cache restarts empty beyond
 
 
-def deletions(key: str) -> set[str]:
-    """`key` and every string left after deleting one or two of its letters."""
-    found = {key}
+def deletions(key: str, depth: int = MAX_EDITS) -> list[str]:
+    """`key` and every string left after deleting up to `depth` (1 or 2) of its letters
+    (some twice: "lavrov" less its first or its second letter... both leave "vrov")."""
+    found = [key]
     for i in range(len(key)):
         shorter = key[:i] + key[i + 1 :]
-        found.add(shorter)
-        for j in range(i, len(shorter)):
-            found.add(shorter[:j] + shorter[j + 1 :])
+        found.append(shorter)
+        if depth > 1:
+            found += [shorter[:j] + shorter[j + 1 :] for j in range(i, len(shorter))]
     return found
 
 
@@ -49,6 +51,7 @@ class Neighbours:
 
     def __init__(self, words: Sequence[str]) -> None:
         self.words = tuple(words)
+        self.position = {w: i for i, w in enumerate(self.words)}
         # distinct key -> positions of the words with that spelled (plain) key
         by_spelled: dict[str, list[int]] = {}
         by_plain: dict[str, list[int]] = {}
@@ -58,48 +61,49 @@ class Neighbours:
         self._keys = list(dict.fromkeys([*by_spelled, *by_plain]))
         self._spelled = [tuple(by_spelled.get(k, ())) for k in self._keys]
         self._plain = [tuple(by_plain.get(k, ())) for k in self._keys]
-        # deleted string -> key number (one key) or list of key numbers
-        index: dict[str, int | list[int]] = {}
+        # deleted string -> the numbers of the keys it comes from (one tuple per key shared)
+        index: dict[str, tuple[int, ...]] = {}
         for n, key in enumerate(self._keys):
-            for d in deletions(key):
+            alone = (n,)
+            for d in set(deletions(key)):
                 held = index.get(d)
-                if held is None:
-                    index[d] = n
-                elif held.__class__ is int:
-                    index[d] = [held, n]
-                else:
-                    held.append(n)
+                index[d] = alone if held is None else (*held, n)
         self._index = index
-        self._cache: dict[str, tuple[tuple[int, int], ...]] = {}
+        self._cache: dict[tuple[str, int], tuple[tuple[int, int], ...]] = {}
 
-    def _near(self, query: str) -> dict[int, int]:
-        """Key number -> OSA distance, for every key within MAX_EDITS of `query`."""
-        found: dict[int, int] = {}
-        get = self._index.get
-        for d in deletions(query):
-            held = get(d)
-            if held is None:
-                continue
-            for n in (held,) if held.__class__ is int else held:
-                if n not in found:
-                    found[n] = OSA.distance(query, self._keys[n], score_cutoff=MAX_EDITS)
-        return {n: dist for n, dist in found.items() if dist <= MAX_EDITS}
+    def _near(self, query: str, depth: int) -> dict[int, int]:
+        """Key number -> OSA distance, for the keys within MAX_EDITS of `query` (see `of`)."""
+        keys, found = self._keys, {}
+        for n in set(chain.from_iterable(map(self._index.get, deletions(query, depth), repeat(())))):
+            dist = OSA.distance(query, keys[n], score_cutoff=MAX_EDITS)
+            if dist <= MAX_EDITS:
+                found[n] = dist
+        return found
 
-    def of(self, source: str) -> tuple[tuple[int, int], ...]:
-        """(position, distance) of the words within reach of `source`, by position."""
-        hit = self._cache.get(source)
+    def of(self, source: str, depth: int = MAX_EDITS) -> tuple[tuple[int, int], ...]:
+        """(position, distance) of the words within reach of `source`, by position.
+
+        `depth` 1 finds every word within one edit and some within two (those
+        that one deletion from `source` and two from the word make equal), for a
+        quarter of the look-ups.
+        """
+        hit = self._cache.get((source, depth))
         if hit is not None:
             return hit
         best: dict[int, int] = {}
-        for query, positions in ((spelled(source), self._spelled), (plain(source), self._plain)):
-            for n, dist in self._near(query).items():
+        query, other = spelled(source), plain(source)
+        near = self._near(query, depth)
+        for positions, found in (
+            (self._spelled, near), (self._plain, near if other == query else self._near(other, depth)),
+        ):
+            for n, dist in found.items():
                 for i in positions[n]:
                     if dist < best.get(i, MAX_EDITS + 1):
                         best[i] = dist
         hit = tuple(sorted(best.items()))
         if len(self._cache) >= _CACHE_LIMIT:
             self._cache.clear()
-        self._cache[source] = hit
+        self._cache[source, depth] = hit
         return hit
 
 
