@@ -21,7 +21,7 @@ from functools import cached_property, lru_cache
 from itertools import accumulate, compress, count, filterfalse, islice
 from operator import itemgetter, not_
 
-from .lexicon import ENGLISH_MIN_SHARE, scan
+from .lexicon import ENGLISH_MIN_SHARE, fold, scan
 
 # What ends right before the first word of a sentence (or line): ". ", "\n", "“".
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;…\n][\"'“”‘’«»)\]]?\s*|[\"“‘«(\[]\s*)$")
@@ -82,6 +82,14 @@ class Evidence:
         ends = list(accumulate(map(len, self.parts)))  # ends[2 * j]: where word j starts
         starts = list(map(ends.__getitem__, map((2).__mul__, self.capital)))
         return Counter(compress(self.mentions, map(not_, _sentence_starts(self.text, starts))))
+
+    @cached_property
+    def by_fold(self) -> Counter[str]:
+        """Mentions per folded spelling: "Lavrow" x3 and "Lavrov" once make fold("Lavrov") 4."""
+        mentions: Counter[str] = Counter()
+        for w, n in self.counts.items():
+            mentions[fold(w)] += n
+        return mentions
 
     @cached_property
     def by_lower(self) -> dict[str, set[str]]:

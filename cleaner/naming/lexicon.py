@@ -35,6 +35,8 @@ _REPEAT = re.compile(r"(.)\1+")
 @lru_cache(maxsize=65536)
 def plain(token: str) -> str:
     """Case-folded, without diacritics, nothing else: "Erdoğan" -> "erdogan"."""
+    if token.isascii():
+        return token.lower()  # what the steps below make of ASCII, sooner
     s = unicodedata.normalize("NFKD", token.casefold())
     return "".join(c for c in s if not unicodedata.combining(c)).translate(_SPECIAL)
 
@@ -55,7 +57,12 @@ def fold(token: str) -> str:
     >>> fold("Erdoğan") == fold("Erdogan"), fold("Lavrow") == fold("Lavrov"), fold("Kiiv") == fold("Kyiv")
     (True, True, True)
     """
-    return _REPEAT.sub(r"\1", spelled(token))
+    s = spelled(token)
+    return _REPEAT.sub(_first, s) if _REPEAT.search(s) else s
+
+
+def _first(m: re.Match[str]) -> str:
+    return m.group(1)  # as the template "\\1", in half the time
 
 
 @lru_cache(maxsize=1)

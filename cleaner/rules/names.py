@@ -21,7 +21,6 @@ untouched names); tests in tests/test_names.py.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable, Iterator
 
@@ -262,17 +261,14 @@ class NameCase(Rule):
             # headline and product case alone ("Meth", "Workspace") prove nothing.
             forms = [
                 f for f in ev.by_lower.get(w, ())
-                if f[1:].islower() and ev.inner[f] >= 1 and any(_first_name(p, gaz) for p in ev.before.get(f, ()))
+                if f[1:].islower() and any(_first_name(p, gaz) for p in ev.before.get(f, ())) and ev.inner[f] >= 1
             ]
             if len(forms) == 1 and lower_counts[w] == 1:
                 choice[w] = (forms[0], matcher.reason(forms[0], forms[0], None, False))
             elif not forms:
                 fuzzy.append(w)
-        # Mentions of the name in any spelling names.variants unifies ("Lavrow" x3 + "Lavrov"),
-        # so that the first run decides as the second would.
-        by_fold: Counter[str] = Counter()
-        for word, n in ev.counts.items():
-            by_fold[fold(word)] += n
+        # Mentions of the name count in any spelling names.variants unifies ("Lavrow" x3 +
+        # "Lavrov": `Evidence.by_fold`), so that the first run decides as the second would.
         # Only a word one edit from a gazetteer word whose spelling to write is that frequent
         # can pass the test below: the other words need no judgement.
         near = matcher.near
@@ -280,7 +276,7 @@ class NameCase(Rule):
             w for w in fuzzy
             if any(
                 d <= 1 and (f := matcher.preferred(near.words[i]))[1:].islower()
-                and by_fold[fold(f)] >= LOWERCASE_FUZZY_MIN_COUNT
+                and ev.by_fold[fold(f)] >= LOWERCASE_FUZZY_MIN_COUNT
                 for i, d in near.of(w, 1)
             )
         ]
@@ -289,7 +285,7 @@ class NameCase(Rule):
             v = matcher.judge(w, found[w])
             if (
                 v and v.confident and v.distance <= 1 and v.target in gaz.tokens
-                and by_fold[fold(v.form)] >= LOWERCASE_FUZZY_MIN_COUNT and v.form[1:].islower()
+                and ev.by_fold[fold(v.form)] >= LOWERCASE_FUZZY_MIN_COUNT and v.form[1:].islower()
             ):
                 choice[w] = (v.form, v.reason)
         # A capital restored onto a garbled spelling ("hegesh" -> "Hegesh") takes the
