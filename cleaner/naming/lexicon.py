@@ -15,7 +15,8 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from functools import cached_property, lru_cache
-from itertools import compress, islice
+from itertools import compress, filterfalse, islice
+from operator import not_
 from importlib import resources
 
 # A word: letters only (hyphens and apostrophes split words: "Putin’s" -> "Putin").
@@ -84,10 +85,10 @@ def is_dictionary_word(word: str) -> bool:
     return word in exact or word.lower() in lower
 
 
-def unknown_words(words: Iterable[str]) -> set[str]:
-    """The distinct `words` that are not dictionary words (`is_dictionary_word`), most dropped in C."""
-    exact, lower = _dictionary()
-    return {w for w in set(words).difference(exact) if w.lower() not in lower}
+def not_ordinary(words: Iterable[str]) -> list[str]:
+    """The `words` that are not ordinary words (`is_ordinary`), tested in C."""
+    words = list(words)
+    return list(compress(words, map(not_, map(_dictionary()[1].__contains__, map(str.lower, words)))))
 
 
 # Share of lowercase words the English dictionary knows, above which a text is
@@ -132,23 +133,38 @@ class Scan:
         self.counts = Counter(self.words)
 
     @cached_property
+    def lowercase(self) -> tuple[list[str], set[str]]:
+        """The distinct lowercase words, and those of them the dictionary knows.
+
+        A lowercase word is a dictionary word exactly when the lowercase
+        dictionary holds it (`str.lower` leaves a lowercase word as it is).
+        """
+        words = list(filter(str.islower, self.counts))
+        return words, _dictionary()[1].intersection(words)
+
+    @cached_property
     def unknown(self) -> set[str]:
-        """The distinct words that are not dictionary words."""
-        return unknown_words(self.counts)
+        """The distinct words that are not dictionary words (`is_dictionary_word`)."""
+        words, known = self.lowercase
+        unknown = set(words).difference(known)
+        exact, lower = _dictionary()
+        unknown.update(w for w in filterfalse(str.islower, self.counts) if w not in exact and w.lower() not in lower)
+        return unknown
 
     def english_share(self) -> float:
         """`english_share` of the text, from the words already found."""
         if len(self.text) > _SAMPLE_CHARS:
             return english_share(self.text)  # a word may straddle the sample's end
-        lowercase = list(filter(str.islower, self.counts))
-        lowercase = list(compress(lowercase, map((1).__lt__, map(len, lowercase))))
-        total = sum(map(self.counts.__getitem__, lowercase))
+        words, known = self.lowercase
+        words = list(compress(words, map((1).__lt__, map(len, words))))  # two letters or more
+        total = sum(map(self.counts.__getitem__, words))
         if total > _SAMPLE_WORDS:  # the sample is the first words only
-            return _share(filter(set(lowercase).__contains__, self.words), _MIN_WORDS)
+            return _share(filter(set(words).__contains__, self.words), _MIN_WORDS)
         if total < _MIN_WORDS:
             return 1.0
         # over the distinct words, each counted as often as it is written
-        return sum(map(self.counts.__getitem__, _dictionary()[1].intersection(lowercase))) / total
+        known = list(known)
+        return sum(map(self.counts.__getitem__, compress(known, map((1).__lt__, map(len, known))))) / total
 
 
 _SPLIT = re.compile(f"({WORD.pattern})")

@@ -40,12 +40,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress
 
 from rapidfuzz.distance import Indel, Levenshtein
 
 from .evidence import ADJECTIVES, TITLE_WORDS, TITLES, Evidence
 from .gazetteer import Gazetteer
-from .lexicon import fold, is_ordinary, plain
+from .lexicon import fold, is_ordinary, not_ordinary, plain
 from .nearby import MAX_EDITS, Neighbours, pairwise
 
 MIN_LENGTH = 4  # shorter words (Xi, Li, Kim, Sak) are too ambiguous to repair
@@ -166,10 +167,8 @@ class Matcher:
     def article(self) -> list[str]:
         """The article's own name words a garble may stand for (not the gazetteer's)."""
         if self._article is None:
-            gaz = self.gaz
-            self._article = sorted(
-                w for w in self.ev.counts if len(w) >= MIN_LENGTH and w not in gaz.tokens and not is_ordinary(w)
-            )
+            words = list(self.ev.counts.keys() - self.gaz.tokens.keys())
+            self._article = sorted(not_ordinary(compress(words, map((MIN_LENGTH - 1).__lt__, map(len, words)))))
         return self._article
 
     # -- spelling to write -------------------------------------------------
