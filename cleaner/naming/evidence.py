@@ -164,15 +164,14 @@ def collect(text: str) -> Evidence:
     if n > MAX_MENTIONS:  # only the words up to the MAX_MENTIONS-th `CAP_CANDIDATE`
         candidate = [not "a" <= w[0] <= "z" for w in words]
         n = next(islice(compress(count(), candidate), MAX_MENTIONS - 1, None), n - 1) + 1
-    flags = list(map(capitalised.__contains__, islice(words, n)))
-    flags.append(False)  # nothing capitalised after the last word
-    capital = list(compress(range(n), flags))  # word numbers
+    capital = list(compress(range(n), map(capitalised.__contains__, words)))  # word numbers
     mentions = list(map(words.__getitem__, capital))
     ev = Evidence(english=is_english(text), text=text, parts=parts, capital=capital, mentions=mentions)
     ev.counts.update(mentions)
     # Two capitalised words are neighbours in a name when no other word stands between
     # them and the gap is a join (a space, a hyphen, ". " after an initial or title).
-    pairs = list(compress(capital, map(flags.__getitem__, map((1).__add__, capital))))
+    numbers = set(capital)
+    pairs = list(compress(capital, map(numbers.__contains__, map((1).__add__, capital))))
     gaps = list(map(parts.__getitem__, map((2).__add__, map((2).__mul__, pairs))))
     joined = set(compress(pairs, map(_JOINS.__contains__, gaps)))
     joined.update(j for j in compress(pairs, map(". ".__eq__, gaps)) if joins(". ", words[j]))

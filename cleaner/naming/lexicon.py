@@ -148,7 +148,8 @@ class Scan:
         words, known = self.lowercase
         unknown = set(words).difference(known)
         exact, lower = _dictionary()
-        unknown.update(w for w in filterfalse(str.islower, self.counts) if w not in exact and w.lower() not in lower)
+        others = list(set(filterfalse(str.islower, self.counts)).difference(exact))
+        unknown.update(compress(others, map(not_, map(lower.__contains__, map(str.lower, others)))))
         return unknown
 
     def english_share(self) -> float:

@@ -167,7 +167,7 @@ class Matcher:
     def article(self) -> list[str]:
         """The article's own name words a garble may stand for (not the gazetteer's)."""
         if self._article is None:
-            words = list(self.ev.counts.keys() - self.gaz.tokens.keys())
+            words = list(set(self.ev.counts).difference(self.gaz.tokens))  # looks up the few in the many
             self._article = sorted(not_ordinary(compress(words, map((MIN_LENGTH - 1).__lt__, map(len, words)))))
         return self._article
 
@@ -276,6 +276,8 @@ class Matcher:
         return None
 
     def judge(self, source: str, found: list[tuple[str, int]]) -> Verdict | None:
+        if not found:
+            return None
         ev, gaz = self.ev, self.gaz
         n_source = max(1, ev.count(source))
         is_head = source in ev.heads or ev.count(source) == 0

@@ -325,7 +325,7 @@ class NameStyle(Rule):
     def find(self, doc: "Document") -> Iterator[Edit]:
         text = doc.text
         gaz = load(tuple(doc.options.names))
-        words = sorted(w for w in gaz.groups.keys() & scan(text).counts.keys() if is_capitalised(w))
+        words = sorted(w for w in set(scan(text).counts).intersection(gaz.groups) if is_capitalised(w))
         if not words:
             return
         gaz, ev, matcher = _setup(doc)
