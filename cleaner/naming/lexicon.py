@@ -160,12 +160,12 @@ class Scan:
         words = list(compress(words, map((1).__lt__, map(len, words))))  # two letters or more
         total = sum(map(self.counts.__getitem__, words))
         if total > _SAMPLE_WORDS:  # the sample is the first words only
-            return _share(filter(set(words).__contains__, self.words), _MIN_WORDS)
+            sample = list(islice(filter(set(words).__contains__, self.words), _SAMPLE_WORDS))
+            return sum(map(known.__contains__, sample)) / len(sample)
         if total < _MIN_WORDS:
             return 1.0
         # over the distinct words, each counted as often as it is written
-        known = list(known)
-        return sum(map(self.counts.__getitem__, compress(known, map((1).__lt__, map(len, known))))) / total
+        return sum(map(self.counts.__getitem__, filter(known.__contains__, words))) / total
 
 
 _SPLIT = re.compile(f"({WORD.pattern})")
