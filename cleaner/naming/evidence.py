@@ -66,12 +66,10 @@ class Evidence:
     heads: set[str] = field(default_factory=set)
     # the English dictionary guard only means something in English text
     english: bool = True
-    # the text in words and gaps (`cleaner.naming.lexicon.Scan.parts`), the numbers of
-    # the capitalised words and the words themselves: for `inner`
+    # the text, its capitalised words in order and where they start: for `inner`
     text: str = ""
-    parts: list[str] = field(default_factory=list)
-    capital: list[int] = field(default_factory=list)
     mentions: list[str] = field(default_factory=list)
+    starts: list[int] = field(default_factory=list)
 
     def count(self, form: str) -> int:
         return self.counts.get(form, 0)
@@ -79,9 +77,7 @@ class Evidence:
     @cached_property
     def inner(self) -> Counter[str]:
         """Mentions capitalised although not first in a sentence: a name, not just a sentence start."""
-        ends = list(accumulate(map(len, self.parts)))  # ends[2 * j]: where word j starts
-        starts = list(map(ends.__getitem__, map((2).__mul__, self.capital)))
-        return Counter(compress(self.mentions, map(not_, _sentence_starts(self.text, starts))))
+        return Counter(compress(self.mentions, map(not_, _sentence_starts(self.text, self.starts))))
 
     @cached_property
     def by_fold(self) -> Counter[str]:
@@ -166,7 +162,9 @@ def collect(text: str) -> Evidence:
         n = next(islice(compress(count(), candidate), MAX_MENTIONS - 1, None), n - 1) + 1
     capital = list(compress(range(n), map(capitalised.__contains__, words)))  # word numbers
     mentions = list(map(words.__getitem__, capital))
-    ev = Evidence(english=is_english(text), text=text, parts=parts, capital=capital, mentions=mentions)
+    ends = list(accumulate(map(len, parts)))  # ends[2 * j]: where word j starts
+    starts = list(map(ends.__getitem__, map((2).__mul__, capital)))
+    ev = Evidence(english=is_english(text), text=text, mentions=mentions, starts=starts)
     ev.counts.update(mentions)
     # Two capitalised words are neighbours in a name when no other word stands between
     # them and the gap is a join (a space, a hyphen, ". " after an initial or title).

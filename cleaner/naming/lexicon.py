@@ -184,7 +184,7 @@ def _bmp_split() -> re.Pattern[str]:
     return re.compile(f"([{letters}]+)")
 
 
-@lru_cache(maxsize=4)
+@lru_cache(maxsize=2)
 def scan(text: str) -> Scan:
     """The `Scan` of `text`: the evidence snapshot and the current text (often the same)."""
     return Scan(text)

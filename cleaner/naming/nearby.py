@@ -59,6 +59,7 @@ class Neighbours:
             by_spelled.setdefault(spelled(w), []).append(i)
             by_plain.setdefault(plain(w), []).append(i)
         self._keys = list(dict.fromkeys([*by_spelled, *by_plain]))
+        self._longest = max(map(len, self._keys), default=0)
         self._spelled = [tuple(by_spelled.get(k, ())) for k in self._keys]
         self._plain = [tuple(by_plain.get(k, ())) for k in self._keys]
         # deleted string -> the numbers of the keys it comes from (one tuple per key shared)
@@ -74,6 +75,8 @@ class Neighbours:
     def _near(self, query: str, depth: int) -> dict[int, int]:
         """Key number -> OSA distance, for the keys within MAX_EDITS of `query` (see `of`)."""
         keys, found = self._keys, {}
+        if len(query) > self._longest + MAX_EDITS:
+            return found  # within reach of no key; and a long word has very many deletions
         for n in set(chain.from_iterable(map(self._index.get, deletions(query, depth), repeat(())))):
             dist = OSA.distance(query, keys[n], score_cutoff=MAX_EDITS)
             if dist <= MAX_EDITS:
