@@ -10,6 +10,7 @@ from __future__ import annotations
 import random
 import re
 import sys
+import time
 import unicodedata
 from collections import Counter
 
@@ -169,3 +170,11 @@ def test_pruned_two_edit_candidates_give_the_same_verdicts():
             assert matcher.judge(s, pruned[s]) == matcher.judge(s, complete[s]), s
             judged += 1
     assert judged > 5000
+
+
+def test_a_giant_word_is_not_taken_apart():
+    # the deletion index must not enumerate the deletions of a word no key is near
+    near = gazetteer_neighbours(load())
+    started = time.perf_counter()
+    assert near.of("x" * 1_000_000) == () and near.of("X" * 50_000, 1) == ()
+    assert time.perf_counter() - started < 2
