@@ -15,14 +15,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
-from itertools import islice
+from functools import cached_property, lru_cache
+from itertools import accumulate, compress, count, filterfalse, islice
+from operator import itemgetter, not_
 
-from .lexicon import CAP_CANDIDATE, ENGLISH_MIN_SHARE, english_share, is_capitalised
+from .lexicon import ENGLISH_MIN_SHARE, fold, scan
 
-# What may stand between two words of one name: a space, a hyphen, or ". " after an initial/title.
-_JOIN = re.compile(r"[ \u00a0]|-|\. ")
 # What ends right before the first word of a sentence (or line): ". ", "\n", "“".
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;…\n][\"'“”‘’«»)\]]?\s*|[\"“‘«(\[]\s*)$")
 TITLES = frozenset({"Mr", "Mrs", "Ms", "Dr", "St", "Sen", "Rep", "Gen", "Lt", "Col", "Prof"})
@@ -61,53 +61,120 @@ TITLE_WORDS = TITLES | frozenset(
 @dataclass
 class Evidence:
     counts: Counter[str] = field(default_factory=Counter)
-    # capitalised although not first in a sentence: a name, not just a sentence start
-    inner: Counter[str] = field(default_factory=Counter)
     before: dict[str, set[str]] = field(default_factory=dict)
     after: dict[str, set[str]] = field(default_factory=dict)
     heads: set[str] = field(default_factory=set)
-    # lowercase spelling -> capitalised forms seen ("kyiv" -> {"Kyiv"})
-    by_lower: dict[str, set[str]] = field(default_factory=dict)
     # the English dictionary guard only means something in English text
     english: bool = True
+    # the text, its capitalised words in order and where they start: for `inner`
+    text: str = ""
+    mentions: list[str] = field(default_factory=list)
+    starts: list[int] = field(default_factory=list)
 
     def count(self, form: str) -> int:
         return self.counts.get(form, 0)
 
+    @cached_property
+    def inner(self) -> Counter[str]:
+        """Mentions capitalised although not first in a sentence: a name, not just a sentence start."""
+        return Counter(compress(self.mentions, map(not_, _sentence_starts(self.text, self.starts))))
 
-def joined(text: str, left: re.Match[str], right: re.Match[str]) -> bool:
-    """Whether two consecutive words are written as parts of one name ("Pete Hegseth")."""
-    gap = text[left.end() : right.start()]
+    @cached_property
+    def by_fold(self) -> Counter[str]:
+        """Mentions per folded spelling: "Lavrow" x3 and "Lavrov" once make fold("Lavrov") 4."""
+        mentions: Counter[str] = Counter()
+        for w, n in self.counts.items():
+            mentions[fold(w)] += n
+        return mentions
+
+    @cached_property
+    def by_lower(self) -> dict[str, set[str]]:
+        """Lowercase spelling -> capitalised forms seen ("kyiv" -> {"Kyiv"})."""
+        forms: dict[str, set[str]] = {}
+        for w in self.counts:
+            forms.setdefault(w.lower(), set()).add(w)
+        return forms
+
+
+# The gaps that join two words of one name (". " only after an initial or title).
+_JOINS = frozenset({" ", "\u00a0", "-"})
+
+
+def joins(gap: str, left: str) -> bool:
+    """Whether `gap`, between the words `left` and the next one, makes them parts of one name ("Pete Hegseth")."""
     if gap == ". ":
-        return len(left.group()) == 1 or left.group() in TITLES
-    return bool(_JOIN.fullmatch(gap))
+        return len(left) == 1 or left in TITLES
+    return gap in _JOINS
 
+
+# Whether the three characters before a word end a sentence: the verdict of
+# _SENTENCE_START per distinct window (a handful recur: ". ", "\n", "“").
+_STARTS: dict[object, bool] = {}
+_STARTS_LIMIT = 4096
 
 # Evidence saturates long before this many capitalised words (a long article has
 # ~2,000); the bound keeps a hostile 1 MB text of names from costing seconds.
 MAX_MENTIONS = 20_000
 
 
+def _sentence_starts(text: str, starts: list[int]) -> list[bool]:
+    """Whether each word starting at `starts` is the first of a sentence (or line)."""
+    # The verdict depends on the three characters before, and on whether they open the text (^).
+    windows: list[object] = list(map(text.__getitem__, map(slice, map((-3).__add__, starts), starts)))
+    for i, start in enumerate(starts):
+        if start > 3:
+            break
+        windows[i] = (text[:start],)
+    verdicts = list(map(_STARTS.get, windows))
+    for i, hit in enumerate(verdicts):
+        if hit is None:
+            if len(_STARTS) >= _STARTS_LIMIT:
+                _STARTS.clear()
+            start = starts[i]
+            hit = verdicts[i] = _STARTS[windows[i]] = bool(_SENTENCE_START.search(text, max(0, start - 3), start))
+    return verdicts
+
+
+@lru_cache(maxsize=8)
+def is_english(text: str) -> bool:
+    """Whether the dictionary guard means something in `text` (cached like `collect`)."""
+    return scan(text).english_share() >= ENGLISH_MIN_SHARE
+
+
+def _capitalised(words: Iterable[str]) -> set[str]:
+    """The capitalised ones (`is_capitalised`) of distinct `words`, most tests done in C."""
+    mixed = list(filterfalse(str.islower, words))
+    upper_first = list(compress(mixed, map(str.isupper, map(itemgetter(0), mixed))))
+    found = set(filterfalse(str.isupper, upper_first))  # "Putin", not "NATO"...
+    found.update(compress(upper_first, map((1).__eq__, map(len, upper_first))))  # ... but "A"
+    return found
+
+
 @lru_cache(maxsize=8)
 def collect(text: str) -> Evidence:
     """The capitalised-word evidence of `text` (cached: three rules read the same snapshot)."""
-    ev = Evidence(english=english_share(text) >= ENGLISH_MIN_SHARE)
-    # Only capitalised words matter.  Two of them are neighbours in a name when the
-    # gap between them is a join (a space, a hyphen, ". "), which no lowercase word
-    # between them could be: so the walk needs the capitalised words alone.
-    words = [m for m in islice(CAP_CANDIDATE.finditer(text), MAX_MENTIONS) if is_capitalised(m.group())]
-    for i, m in enumerate(words):
-        w = m.group()
-        ev.counts[w] += 1
-        if not _SENTENCE_START.search(text, max(0, m.start() - 3), m.start()):
-            ev.inner[w] += 1
-        ev.by_lower.setdefault(w.lower(), set()).add(w)
-        prev = words[i - 1] if i else None
-        nxt = words[i + 1] if i + 1 < len(words) else None
-        if prev is not None and joined(text, prev, m):
-            ev.before.setdefault(w, set()).add(prev.group())
-        if nxt is None or not joined(text, m, nxt):
-            ev.heads.add(w)
-        else:
-            ev.after.setdefault(w, set()).add(nxt.group())
+    sc = scan(text)
+    parts, words = sc.parts, sc.words  # parts: gap, word, gap, ..., gap
+    capitalised = _capitalised(sc.counts)
+    n = len(words)
+    if n > MAX_MENTIONS:  # only the words up to the MAX_MENTIONS-th `CAP_CANDIDATE`
+        candidate = [not "a" <= w[0] <= "z" for w in words]
+        n = next(islice(compress(count(), candidate), MAX_MENTIONS - 1, None), n - 1) + 1
+    capital = list(compress(range(n), map(capitalised.__contains__, words)))  # word numbers
+    mentions = list(map(words.__getitem__, capital))
+    ends = list(accumulate(map(len, parts)))  # ends[2 * j]: where word j starts
+    starts = list(map(ends.__getitem__, map((2).__mul__, capital)))
+    ev = Evidence(english=is_english(text), text=text, mentions=mentions, starts=starts)
+    ev.counts.update(mentions)
+    # Two capitalised words are neighbours in a name when no other word stands between
+    # them and the gap is a join (a space, a hyphen, ". " after an initial or title).
+    numbers = set(capital)
+    pairs = list(compress(capital, map(numbers.__contains__, map((1).__add__, capital))))
+    gaps = list(map(parts.__getitem__, map((2).__add__, map((2).__mul__, pairs))))
+    joined = set(compress(pairs, map(_JOINS.__contains__, gaps)))
+    joined.update(j for j in compress(pairs, map(". ".__eq__, gaps)) if joins(". ", words[j]))
+    for j in sorted(joined):
+        ev.before.setdefault(words[j + 1], set()).add(words[j])
+        ev.after.setdefault(words[j], set()).add(words[j + 1])
+    ev.heads.update(compress(mentions, map(not_, map(joined.__contains__, capital))))
     return ev

@@ -1,11 +1,12 @@
 """Which known spelling a garbled name word stands for, and how sure we are.
 
-Candidates come from two batch calls (`rapidfuzz.process.cdist`, optimal
-string alignment distance, so a swap of two letters counts one edit) between
-the article's unknown words and every known word (the gazetteer's, and the
-article's own names): one on transliteration-blind keys (`spelled`: w/v, y/i,
-kh/h, diacritics), one on plain keys; the smaller distance counts.
-"Lavrow"/"Lavrov" 0, "putn"/"Putin" 1, "Hegesh"/"Hegseth" 2.
+Candidates are every known word (the gazetteer's, and the article's own
+names) within two edits of the article's unknown word (optimal string
+alignment distance, so a swap of two letters counts one edit), on
+transliteration-blind keys (`spelled`: w/v, y/i, kh/h, diacritics) or on plain
+keys; the smaller distance counts.  "Lavrow"/"Lavrov" 0, "putn"/"Putin" 1,
+"Hegesh"/"Hegseth" 2.  `cleaner.naming.nearby` finds them: an index for the
+gazetteer, one batch call for the article's words.
 
 The decision (`Matcher.judge`) is a short list of evidence rules, precision
 first.  A candidate must be *supported*: a gazetteer word, or a word the
@@ -39,13 +40,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress
 
-from rapidfuzz import process
-from rapidfuzz.distance import OSA, Indel, Levenshtein
+from rapidfuzz.distance import Indel, Levenshtein
 
 from .evidence import ADJECTIVES, TITLE_WORDS, TITLES, Evidence
 from .gazetteer import Gazetteer
-from .lexicon import fold, is_ordinary, plain, spelled
+from .lexicon import fold, is_ordinary, not_ordinary, plain
+from .nearby import MAX_EDITS, Neighbours, pairwise
 
 MIN_LENGTH = 4  # shorter words (Xi, Li, Kim, Sak) are too ambiguous to repair
 # ... except a 3-letter capitalised word without a vowel ("Kyv", "Mrz"): no name
@@ -57,7 +59,7 @@ def short_garble(word: str) -> bool:
     return len(word) == 3 and not _VOWELS & set(word)
 
 
-MAX_DISTANCE = 2  # edits on folded keys; beyond that, different names
+MAX_DISTANCE = MAX_EDITS  # edits on folded keys (2); beyond that, different names
 MIN_LENGTH_SUBSTITUTION = 6  # letters: a one-letter replacement in a shorter word is another name
 SHORT_WORD = 3  # letters: one edit in a word this short needs the target written twice (or context)
 LONG_WORD = 7  # letters: two edits need at least this much for a warning
@@ -98,15 +100,9 @@ def derived(source: str, target: str) -> bool:
 
 
 @lru_cache(maxsize=8)
-def _gazetteer_targets(gaz: Gazetteer) -> tuple[tuple[str, ...], ...]:
-    """Gazetteer words and their folded, plain and spelled forms: computed once per gazetteer."""
-    words = tuple(sorted(t for t in gaz.tokens if len(t) >= MIN_LENGTH and t[:1].isupper() and not is_ordinary(t)))
-    return (
-        words,
-        tuple(fold(w) for w in words),
-        tuple(plain(w) for w in words),
-        tuple(spelled(w) for w in words),
-    )
+def gazetteer_neighbours(gaz: Gazetteer) -> Neighbours:
+    """The gazetteer words a garble may stand for, indexed once per gazetteer."""
+    return Neighbours(sorted(t for t in gaz.tokens if len(t) >= MIN_LENGTH and t[:1].isupper() and not is_ordinary(t)))
 
 
 def first_name_only(word: str, gaz: Gazetteer, ev: Evidence) -> bool:
@@ -163,14 +159,17 @@ def surname_only(word: str, gaz: Gazetteer) -> bool:
 class Matcher:
     def __init__(self, gaz: Gazetteer, ev: Evidence, style: str = "consistent") -> None:
         self.gaz, self.ev, self.style = gaz, ev, style
-        g_words, g_folds, g_plain, g_spelled = _gazetteer_targets(gaz)
-        article = sorted(
-            w for w in ev.counts if len(w) >= MIN_LENGTH and w not in gaz.tokens and not is_ordinary(w)
-        )
-        self.targets = [*g_words, *article]
-        self.target_folds = [*g_folds, *(fold(w) for w in article)]
-        self.target_plain = [*g_plain, *(plain(w) for w in article)]
-        self.target_spelled = [*g_spelled, *(spelled(w) for w in article)]
+        self.near = gazetteer_neighbours(gaz)
+        self._article: list[str] | None = None
+        self._written_known: set[str] | None = None
+
+    @property
+    def article(self) -> list[str]:
+        """The article's own name words a garble may stand for (not the gazetteer's)."""
+        if self._article is None:
+            words = list(set(self.ev.counts).difference(self.gaz.tokens))  # looks up the few in the many
+            self._article = sorted(not_ordinary(compress(words, map((MIN_LENGTH - 1).__lt__, map(len, words)))))
+        return self._article
 
     # -- spelling to write -------------------------------------------------
     def preferred(self, word: str) -> str:
@@ -192,31 +191,54 @@ class Matcher:
         return sum(self.ev.count(f) for f in group.forms)
 
     # -- the decision ------------------------------------------------------
-    def candidates(self, sources: list[str]) -> dict[str, list[tuple[str, int]]]:
-        """For each source word: (target, distance) within MAX_DISTANCE, two batch calls.
+    def candidates(self, sources: list[str], complete: bool = False) -> dict[str, list[tuple[str, int]]]:
+        """For each source word: (target, distance) within MAX_DISTANCE, gazetteer words first.
 
         The distance is the smaller of the transliteration-blind one (`spelled`:
         "Lavrow"/"Lavrov" 0) and the plain one (where the w/v, y/i mapping
         would count twice).  A doubled letter counts one edit: "Joonas" and
         "Jonas" are two Finnish and Swedish names, not one.
+
+        Unless `complete`, a gazetteer word two edits away is left out when
+        `judge` could only skip it: when the article writes no spelling of it
+        and no name word stands next to both (`two_edit_targets`).
         """
         found: dict[str, list[tuple[str, int]]] = {s: [] for s in sources}
-        if not sources or not self.targets:
+        if not sources:
             return found
-        best: dict[tuple[int, int], int] = {}
-        for queries, choices in (
-            ([spelled(s) for s in sources], self.target_spelled),
-            ([plain(s) for s in sources], self.target_plain),
-        ):
-            matrix = process.cdist(queries, choices, scorer=OSA.distance, score_cutoff=MAX_DISTANCE, dtype="int32", workers=1)
-            rows, cols = (matrix <= MAX_DISTANCE).nonzero()
-            for r, c in zip(rows.tolist(), cols.tolist()):
-                d = int(matrix[r, c])
-                best[r, c] = min(d, best.get((r, c), d))
-        for (r, c), d in sorted(best.items()):
-            if self.targets[c] != sources[r]:
-                found[sources[r]].append((self.targets[c], d))
+        near, known, article = self.near, self.near.words, self.article
+        extra = [] if complete else self.two_edit_targets(sources)
+        for source, nearby in zip(sources, pairwise(sources, [*article, *extra])):
+            gazetteer = dict(near.of(source, MAX_DISTANCE if complete else 1))
+            for i, d in nearby:
+                if i >= len(article):
+                    gazetteer[near.position[extra[i - len(article)]]] = d
+            out = found[source]
+            out.extend((known[i], d) for i, d in sorted(gazetteer.items()) if known[i] != source)
+            out.extend((article[i], d) for i, d in nearby if i < len(article) and article[i] != source)
         return found
+
+    def two_edit_targets(self, sources: list[str]) -> list[str]:
+        """The gazetteer words `judge` may take two edits from one of `sources`.
+
+        Two edits away, a target counts only beside a name word written next
+        to both (`context`) or when the article writes it in some spelling
+        (`written`): the gazetteer words the article writes, the spellings
+        of their groups, and the gazetteer's neighbours of the name words
+        next to each source.
+        """
+        gaz, ev, position = self.gaz, self.ev, self.near.position
+        if self._written_known is None:
+            written = {w for w in ev.counts if w in position}
+            written.update(f for w in ev.counts for g in gaz.groups.get(w, ()) for f in g.forms if f in position)
+            self._written_known = written
+        targets = set(self._written_known)
+        for source in sources:
+            for p in ev.before.get(source, ()):
+                targets.update(t for t in gaz.after.get(p, ()) if t in position)
+            for n in ev.after.get(source, ()):
+                targets.update(t for t in gaz.before.get(n, ()) if t in position)
+        return sorted(targets)
 
     def conflict(self, source: str, target: str) -> str | None:
         """A name word next to the source that never stands next to the target: another person.
@@ -254,6 +276,8 @@ class Matcher:
         return None
 
     def judge(self, source: str, found: list[tuple[str, int]]) -> Verdict | None:
+        if not found:
+            return None
         ev, gaz = self.ev, self.gaz
         n_source = max(1, ev.count(source))
         is_head = source in ev.heads or ev.count(source) == 0
@@ -310,7 +334,7 @@ class Matcher:
                     confident = shared is not None or n_target >= (ARTICLE_MIN_COUNT if size <= SHORT_WORD else 1)
                 if not confident and size < WARN_MIN_LENGTH:
                     continue  # "Keir" / "Deir": short words one edit apart are usually two names
-            else:
+            else:  # `two_edit_targets` lists the gazetteer words that may pass here
                 confident = (
                     first_name and size >= MIN_LENGTH_TWO_EDITS
                     and Indel.normalized_similarity(fold(source), fold(target)) >= MIN_SIMILARITY_TWO_EDITS

@@ -21,13 +21,12 @@ untouched names); tests in tests/test_names.py.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from functools import lru_cache
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING, Iterable, Iterator
 
-from ..naming.evidence import ADJECTIVES, Evidence, collect
+from ..naming.evidence import ADJECTIVES, Evidence, collect, is_english
 from ..naming.gazetteer import Gazetteer, load
-from ..naming.lexicon import CAP_CANDIDATE, ENGLISH_MIN_SHARE, WORD, english_share, fold, is_capitalised, is_dictionary_word
+from ..naming.lexicon import CAP_CANDIDATE, ENGLISH_MIN_SHARE, english_share, fold, is_capitalised, is_dictionary_word, scan
 from ..naming.matching import MIN_LENGTH, Matcher, person_word, short_garble
 from .base import Edit, Rule
 
@@ -40,6 +39,8 @@ if TYPE_CHECKING:
 LOWERCASE_FUZZY_MIN_COUNT = 3
 # A word inside a URL, address, handle, hashtag or file name is not prose.
 _NOT_PROSE = re.compile(r"[/@#_=\\]|www\.|https?:|\.[a-z]{2,4}\b")
+# A `cleaner.naming.lexicon.WORD` match found by position (`_mentions`): no letter before.
+_WORD_AT = re.compile(r"(?<![^\W\d_])[^\W\d_]+")
 
 
 def evidence_text(doc: "Document") -> str:
@@ -84,6 +85,27 @@ class _Lines:
         return self.cache[start]
 
 
+def _mentions(pattern: re.Pattern[str], text: str, words: Iterable[str]) -> list[re.Match[str]]:
+    """The matches of `pattern` (words: maximal letter runs) that spell one of `words`, in text order.
+
+    Looks for the few words that survived, not at every word of the text.
+    """
+    found = []
+    for w in words:
+        at = text.find(w)
+        while at >= 0:
+            m = pattern.match(text, at)
+            if m is not None and m.end() - at == len(w):
+                found.append(m)
+            at = text.find(w, at + 1)
+    found.sort(key=_start)
+    return found
+
+
+def _start(m: re.Match[str]) -> int:
+    return m.start()
+
+
 def _setup(doc: "Document") -> tuple[Gazetteer, Evidence, Matcher]:
     """Gazetteer, evidence and matcher of `doc`, built once and shared by the three rules."""
     key = ("names", evidence_text(doc))
@@ -117,16 +139,23 @@ class NameVariants(Rule):
     )
 
     def find(self, doc: "Document") -> Iterator[Edit]:
-        gaz, _, matcher = _setup(doc)
         text = doc.text
-        hits = [m for m in CAP_CANDIDATE.finditer(text) if _suspect(m.group(), gaz)]
-        suspects = sorted({m.group() for m in hits})
+        gaz = load(tuple(doc.options.names))
+        # every capitalised word (a `CAP_CANDIDATE`) that no dictionary or gazetteer knows
+        suspects = sorted(w for w in scan(text).unknown.difference(gaz.tokens) if _suspect(w, gaz))
+        if not suspects:
+            return
+        matcher = _setup(doc)[2]
         found = matcher.candidates(suspects)
-        verdicts = {s: matcher.judge(s, found[s]) or matcher.hint(s) for s in suspects}
+        verdicts = {}
+        for s in suspects:
+            v = matcher.judge(s, found[s]) or matcher.hint(s)
+            if v is not None:
+                verdicts[s] = v
         lines = _Lines(text)
-        for m in hits:
+        for m in _mentions(CAP_CANDIDATE, text, verdicts):
             v = verdicts[m.group()]
-            if v is None or not in_prose(text, m.start(), m.end()) or not lines.english(m.start()):
+            if not in_prose(text, m.start(), m.end()) or not lines.english(m.start()):
                 continue
             if v.confident:
                 yield Edit(m.start(), m.end(), v.form, f"garbled name {m.group()!r}: {v.reason}")
@@ -206,17 +235,15 @@ class NameCase(Rule):
     )
 
     def find(self, doc: "Document") -> Iterator[Edit]:
-        gaz, ev, matcher = _setup(doc)
-        if not ev.english:
+        if not is_english(evidence_text(doc)):
             return  # "fico", "jangan": without an English dictionary, a lowercase word proves nothing
         text = doc.text
+        lower_counts = scan(text).counts
+        words = sorted(w for w in scan(text).unknown if len(w) >= MIN_LENGTH and w.islower())
+        if not words:
+            return
+        gaz, ev, matcher = _setup(doc)
         index = _lower_index(gaz)
-        hits = [
-            m for m in WORD.finditer(text)
-            if len(m.group()) >= MIN_LENGTH and m.group().islower() and not is_dictionary_word(m.group())
-        ]
-        words = sorted({m.group() for m in hits})
-        lower_counts = Counter(m.group() for m in hits)
         choice: dict[str, tuple[str, str]] = {}
         fuzzy = []
         for w in words:
@@ -234,23 +261,31 @@ class NameCase(Rule):
             # headline and product case alone ("Meth", "Workspace") prove nothing.
             forms = [
                 f for f in ev.by_lower.get(w, ())
-                if f[1:].islower() and ev.inner[f] >= 1 and any(_first_name(p, gaz) for p in ev.before.get(f, ()))
+                if f[1:].islower() and any(_first_name(p, gaz) for p in ev.before.get(f, ())) and ev.inner[f] >= 1
             ]
             if len(forms) == 1 and lower_counts[w] == 1:
                 choice[w] = (forms[0], matcher.reason(forms[0], forms[0], None, False))
             elif not forms:
                 fuzzy.append(w)
+        # Mentions of the name count in any spelling names.variants unifies ("Lavrow" x3 +
+        # "Lavrov": `Evidence.by_fold`), so that the first run decides as the second would.
+        # Only a word one edit from a gazetteer word whose spelling to write is that frequent
+        # can pass the test below: the other words need no judgement.
+        near = matcher.near
+        fuzzy = [
+            w for w in fuzzy
+            if any(
+                d <= 1 and (f := matcher.preferred(near.words[i]))[1:].islower()
+                and ev.by_fold[fold(f)] >= LOWERCASE_FUZZY_MIN_COUNT
+                for i, d in near.of(w, 1)
+            )
+        ]
         found = matcher.candidates(fuzzy)
-        # Mentions of the name in any spelling names.variants unifies ("Lavrow" x3 + "Lavrov"),
-        # so that the first run decides as the second would.
-        by_fold = Counter()
-        for word, n in ev.counts.items():
-            by_fold[fold(word)] += n
         for w in fuzzy:
             v = matcher.judge(w, found[w])
             if (
                 v and v.confident and v.distance <= 1 and v.target in gaz.tokens
-                and by_fold[fold(v.form)] >= LOWERCASE_FUZZY_MIN_COUNT and v.form[1:].islower()
+                and ev.by_fold[fold(v.form)] >= LOWERCASE_FUZZY_MIN_COUNT and v.form[1:].islower()
             ):
                 choice[w] = (v.form, v.reason)
         # A capital restored onto a garbled spelling ("hegesh" -> "Hegesh") takes the
@@ -262,8 +297,8 @@ class NameCase(Rule):
             if v is not None and v.confident:
                 choice[w] = (v.form, f"{reason}; garbled {form!r}: {v.reason}")
         lines = _Lines(text)
-        for m in hits:
-            if m.group() in choice and in_prose(text, m.start(), m.end(), hyphen_ok=False) and lines.english(m.start()):
+        for m in _mentions(_WORD_AT, text, choice):
+            if in_prose(text, m.start(), m.end(), hyphen_ok=False) and lines.english(m.start()):
                 form, reason = choice[m.group()]
                 yield Edit(m.start(), m.end(), form, f"lowercase name {m.group()!r}: {reason}")
 
@@ -288,17 +323,16 @@ class NameStyle(Rule):
     )
 
     def find(self, doc: "Document") -> Iterator[Edit]:
-        gaz, ev, matcher = _setup(doc)
         text = doc.text
-        preferred: dict[str, str] = {}  # per distinct word, not per mention
-        for m in CAP_CANDIDATE.finditer(text):
-            word = m.group()
-            if word not in gaz.groups or not is_capitalised(word):
-                continue
-            form = preferred.get(word)
-            if form is None:
-                form = preferred[word] = matcher.preferred(word)
-            if form == word or not in_prose(text, m.start(), m.end()):
+        gaz = load(tuple(doc.options.names))
+        words = sorted(w for w in set(scan(text).counts).intersection(gaz.groups) if is_capitalised(w))
+        if not words:
+            return
+        gaz, ev, matcher = _setup(doc)
+        preferred = {w: form for w in words if (form := matcher.preferred(w)) != w}
+        for m in _mentions(CAP_CANDIDATE, text, preferred):
+            form = preferred[m.group()]
+            if not in_prose(text, m.start(), m.end()):
                 continue
             if doc.options.name_style == "canonical":
                 reason = f"house style: gazetteer canonical spelling {form!r} ({gaz.describe(form)})"
