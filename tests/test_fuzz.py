@@ -6,7 +6,7 @@ default 1) so that CI is repeatable; fuzz longer by hand:
 `python tests/fuzz/fuzz_clean.py -max_total_time=600`.  A crash, a broken
 property or an input slower than 30 s fails the test with the fuzzer's report,
 which names the input; the input file is kept under pytest's temporary folder.
-What it has found so far is listed at the end as strict xfails.
+What it has found so far is listed at the end, as plain tests once fixed.
 """
 from __future__ import annotations
 
@@ -69,8 +69,8 @@ def test_fuzz_target_reports_a_broken_property(tmp_path, monkeypatch):
     assert any(p.name.startswith("crash-") for p in tmp_path.iterdir())
 
 
-# Found by this fuzz target (minimised by hand).  Fixed ones stay as plain tests;
-# an open one is a strict xfail, so its fix is noticed (XPASS fails).
+# Found by this fuzz target (minimised by hand) and fixed; each stays as a test.
+# A new finding that cannot be fixed at once goes here as a strict xfail.
 FIXED_NOT_IDEMPOTENT = [
     # artifacts.sentence_space made "x. The the"; artifacts.repeated_word only saw it on the next run.
     "zt.The the",
@@ -81,17 +81,9 @@ FIXED_NOT_IDEMPOTENT = [
     "ee er er te am ag ie he en in er en he rt mr es mr\nfacebook\nread more",
     "russ nd he us ed to pt he id on tu\nread more -ré dé qu’il et es ci",
 ]
-KNOWN_NOT_IDEMPOTENT: list[str] = []
 
 
 @pytest.mark.parametrize("text", FIXED_NOT_IDEMPOTENT)
 def test_fixed_fuzz_findings_stay_idempotent(text):
-    once = cleaner.clean(text).text
-    assert cleaner.clean(once).text == once
-
-
-@pytest.mark.xfail(strict=True, reason="known library bug found by tests/fuzz/fuzz_clean.py: clean() not idempotent")
-@pytest.mark.parametrize("text", KNOWN_NOT_IDEMPOTENT)
-def test_known_fuzz_findings_are_idempotent(text):
     once = cleaner.clean(text).text
     assert cleaner.clean(once).text == once
