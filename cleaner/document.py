@@ -7,8 +7,8 @@ the records (changes, warnings, metadata) that the chain accumulates.
 """
 from __future__ import annotations
 
-from itertools import accumulate
-from operator import itemgetter
+from itertools import accumulate, count, repeat
+from operator import add, itemgetter, sub
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
@@ -134,11 +134,10 @@ class Document:
         """Lines of the current text (without their newline), computed once per text."""
         if self._lines is None:
             texts = self.text.split("\n")
-            ends = list(accumulate(map(len, texts)))  # + one newline per earlier line, below
-            self._lines = [
-                _new_line(Line, (i, end + i - len(raw), end + i, raw))
-                for i, (end, raw) in enumerate(zip(ends, texts))
-            ]
+            # line i ends at (letters in lines 0..i) + i newlines; all in C, no frame per line
+            ends = list(map(add, accumulate(map(len, texts)), count()))
+            starts = list(map(sub, ends, map(len, texts)))
+            self._lines = list(map(_new_line, repeat(Line), zip(count(), starts, ends, texts)))
         return self._lines
 
     @property
