@@ -49,6 +49,7 @@ def hostile_inputs(size: int) -> dict[str, str]:
         "repeated word": ("peace " * (size // 6 + 1))[:size],
         "only punctuation": (".,;:!?-–—()[]" * (size // 13 + 1))[:size],
         "only quote marks": ("“”‘’\"'«»" * (size // 8 + 1))[:size],
+        "quoted speech, one line": ("He said, “we go on ” " * (size // 21 + 1))[:size],
         "capitalised names": ("Dmitry Peskov Sergei Lavrov Kyiv Erdoğan " * (size // 41 + 1))[:size],
         "spaces": " " * size,
         "newlines": "\n" * size,

@@ -56,9 +56,11 @@ def clean(
 
 
 # Encoding repairs can expose each other (deleting a zero-width space or
-# turning an NBSP into a space can complete a mojibake sequence), so that stage
-# repeats until it changes nothing; two passes suffice in practice.
-_STAGE_PASSES = {"encoding": 3}
+# turning an NBSP into a space can complete a mojibake sequence), and so can
+# artifacts repairs ("zt.The the": the space after the stop shows the repeated
+# word; "the.The“The": the space before the quote shows the glued sentence), so
+# these stages repeat until they change nothing; two passes suffice in practice.
+_STAGE_PASSES = {"encoding": 3, "artifacts": 3}
 
 
 def run(doc: Document) -> None:

@@ -113,6 +113,7 @@ class Document:
         self.options = options
         self.changes: list[Change] = []
         self.warnings: list[CleanWarning] = []
+        self._warned: set[CleanWarning] = set()
         self.metadata: dict[str, Any] = {}
         # Snapshots of the text between stages, e.g. "encoded": the whole raw
         # article after encoding repair, before any line was removed.  Name
@@ -183,9 +184,13 @@ class Document:
         return pairs
 
     def warn(self, rule: str, message: str, start: int, end: int) -> None:
-        """Record a warning about the current-text span [start, end)."""
+        """Record a warning about the current-text span [start, end), once (a stage
+        that repeats until nothing changes meets the same doubt again)."""
         o_start, o_end = self.original_span(start, end)
-        self.warnings.append(CleanWarning(rule, message, o_start, o_end))
+        warning = CleanWarning(rule, message, o_start, o_end)
+        if warning not in self._warned:
+            self._warned.add(warning)
+            self.warnings.append(warning)
 
     # -- writing (the chain calls this) -----------------------------------
     def apply(self, rule: str, category: str, edits: list[Any]) -> int:

@@ -33,11 +33,11 @@ _MODULES = (
     "site_template",
     "duplicates",
     "names",
-    "sentences",  # first: "zt.The the" must read "zt. The the" before repeated words are looked for
     "artifacts",
     "glossary",
     "quotes",
     "foreign",
+    "sentences",
 )
 
 

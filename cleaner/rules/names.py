@@ -21,6 +21,7 @@ untouched names); tests in tests/test_names.py.
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable, Iterator
 
@@ -64,7 +65,9 @@ def in_prose(text: str, start: int, end: int, hyphen_ok: bool = True) -> bool:
         return False
     if not hyphen_ok and ("-" in (before, after)):
         return False
-    return True
+    # a combining mark after the word belongs to its last letter ("Zelensky" + "y\u0301"):
+    # rewriting the word would leave the mark on another letter
+    return not unicodedata.combining(after)
 
 
 class _Lines:

@@ -66,13 +66,22 @@ def _patterns(marks: Marks) -> tuple[re.Pattern[str], re.Pattern[str], re.Patter
 
 def _depth(marks: Marks, text: str, end: int) -> int:
     """How many quotations of this kind are open at the end of `text[:end]`."""
+    return _open(marks, _balance(marks, text, 0, end))
+
+
+def _open(marks: Marks, balance: int) -> int:
+    """Open quotations for a balance of opening minus closing marks (straight quotes: its parity)."""
+    return balance if marks.directed else balance % 2
+
+
+def _balance(marks: Marks, text: str, start: int, end: int) -> int:
+    """Opening marks minus closing marks in `text[start:end]` (straight quotes: their count)."""
     if not marks.directed:
-        return text.count(marks.open, 0, end) % 2
+        return text.count(marks.open, start, end)
     if marks is _SINGLE:
         # ’ inside a word is an apostrophe ("it’s"): only a ’ not followed by a letter may close.
-        closes = len(_CLOSING_SINGLE.findall(text, 0, end))
-        return text.count("‘", 0, end) - closes
-    return text.count(marks.open, 0, end) - text.count(marks.close, 0, end)
+        return text.count("‘", start, end) - len(_CLOSING_SINGLE.findall(text, start, end))
+    return text.count(marks.open, start, end) - text.count(marks.close, start, end)
 
 
 def _closers_after(marks: Marks, text: str) -> int:
@@ -183,11 +192,16 @@ def _repairs(marks: Marks, text: str, english_style: bool = True) -> Iterator[tu
         yield m.start(), m.end(), closing
         return
     # 3. ", “Sak said." -- an opening mark before the attribution while a quotation is open.
+    # The depth is counted on from one match to the next (each match starts with a space,
+    # so no count depends on where the text is cut): linear on a huge paragraph.
+    balance, counted = 0, 0
     for m in before_word.finditer(text):
+        balance += _balance(marks, text, counted, m.start())
+        counted = m.start()
         if (
-            _depth(marks, text, m.start()) >= 1
+            _open(marks, balance) >= 1
             and _ATTRIBUTION.match(text, m.end())
-            and opening not in text[m.end() :]
+            and text.find(opening, m.end()) == -1
             and _closers_after(marks, text[m.end() :]) == 0
         ):
             yield m.start(), m.end(), closing + " "

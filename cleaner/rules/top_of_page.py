@@ -73,8 +73,24 @@ class RepeatedHeadline(LineRule):
         if not headline_shaped(copies[0].text):
             return
         doc.metadata.setdefault("title", copies[0].text.strip())
-        for line in copies[1:]:
+        # Copies past the top block's size limit go too: once the first ones are
+        # gone they would move into the block, and the next run would take them.
+        key = _key(copies[0].text)
+        later = [line for line in _before_prose(doc, copies[-1].index + 1) if _key(line.text) == key]
+        for line in copies[1:] + later:
             yield line.index, f"headline repeated at the top ({len(copies)} copies; the first is kept)"
+
+
+def _before_prose(doc: Document, start: int) -> list[Line]:
+    """Non-empty lines from line `start` up to the first line that reads as prose."""
+    found = []
+    for line in doc.lines[start:]:
+        if not line.text.strip():
+            continue
+        if reads_as_prose(line.text):
+            break
+        found.append(line)
+    return found
 
 
 class SiteTagline(LineRule):
