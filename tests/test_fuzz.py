@@ -1,12 +1,13 @@
 """Issue 8: the atheris fuzz target for clean() runs for a bounded time and finds nothing.
 
 `tests/fuzz/fuzz_clean.py` is run as a subprocess (libFuzzer owns the process)
-for CLEANER_FUZZ_SECONDS (default 20) with a fixed seed (CLEANER_FUZZ_SEED,
-default 1) so that CI is repeatable; fuzz longer by hand:
+for CLEANER_FUZZ_RUNS inputs (default 2,000, ~15 s; CLEANER_FUZZ_SECONDS caps the
+time) from a fixed seed (CLEANER_FUZZ_SEED, default 1) so that CI is repeatable;
+fuzz longer by hand:
 `python tests/fuzz/fuzz_clean.py -max_total_time=600`.  A crash, a broken
 property or an input slower than 30 s fails the test with the fuzzer's report,
 which names the input; the input file is kept under pytest's temporary folder.
-What it has found so far is listed at the end, as plain tests once fixed.
+What it has found so far is listed at the end: plain tests once fixed, strict xfails while open.
 """
 from __future__ import annotations
 
@@ -23,7 +24,11 @@ import cleaner
 
 ROOT = Path(__file__).resolve().parent.parent
 FUZZ = ROOT / "tests" / "fuzz" / "fuzz_clean.py"
-SECONDS = int(os.environ.get("CLEANER_FUZZ_SECONDS", "20"))
+# A fixed number of runs from a fixed seed: the same inputs on every machine, so CI
+# is repeatable (a time budget would reach further on a faster machine).  The
+# seconds are only a cap.
+RUNS = int(os.environ.get("CLEANER_FUZZ_RUNS", "2000"))
+SECONDS = int(os.environ.get("CLEANER_FUZZ_SECONDS", "120"))
 SEED = int(os.environ.get("CLEANER_FUZZ_SEED", "1"))
 
 if importlib.util.find_spec("atheris") is None and not os.environ.get("CI"):  # CI installs the test extra
@@ -40,7 +45,7 @@ def fuzz(tmp_path: Path, *flags: str) -> subprocess.CompletedProcess:
 
 
 def test_fuzz_clean_for_a_bounded_time(tmp_path):
-    proc = fuzz(tmp_path, f"-max_total_time={SECONDS}", "-timeout=30", f"-seed={SEED}")
+    proc = fuzz(tmp_path, f"-runs={RUNS}", f"-max_total_time={SECONDS}", "-timeout=30", f"-seed={SEED}")
     found = sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(("crash-", "timeout-", "oom-", "slow-unit-")))
     report = proc.stdout[-6000:]
     assert proc.returncode == 0 and not found, f"the fuzzer found {found} (exit {proc.returncode}):\n{report}"
@@ -89,10 +94,27 @@ FIXED_NOT_IDEMPOTENT = [
     # boilerplate.repeated_headline saw 20 lines of the top block; copies beyond them moved in
     # once the first ones were gone, and the next run removed one more.
     "Russian Direct Investment Fund | x\n" + "Sovereign Police Fund\n" * 22 + "Russian Direct Investments Fund bb\n",
+    # boilerplate.photo_credit allowed one blank line between caption and credit; a read-more
+    # line removed between them left two until the final layout, so only the next run took them.
+    "The talks resumed.\n\nPutin is pictured in Moscow on May 9, 2025.\n\nRead more: Putin says talks go on\n\n"
+    "Simon Dawson | No 10 Downing Street\n\nBoth sides agreed to meet again next week in Riyadh.\n",
+]
+# Open: a lowercase name glued to a word ("Xvolodymyr zelenskyy"): names.case capitalises
+# "zelenskyy", and only the next run's evidence ("Volodymyr"? "Zelenskyy" after it) repairs
+# "Xvolodymyr".  The names evidence is read before the names rules write.
+KNOWN_NOT_IDEMPOTENT = [
+    "Share on X\u200bvolodymyr zelenskyy\nread more\n",
 ]
 
 
 @pytest.mark.parametrize("text", FIXED_NOT_IDEMPOTENT)
 def test_fixed_fuzz_findings_stay_idempotent(text):
+    once = cleaner.clean(text).text
+    assert cleaner.clean(once).text == once
+
+
+@pytest.mark.xfail(strict=True, reason="open finding of tests/fuzz/fuzz_clean.py: clean() not idempotent")
+@pytest.mark.parametrize("text", KNOWN_NOT_IDEMPOTENT)
+def test_known_fuzz_findings_are_idempotent(text):
     once = cleaner.clean(text).text
     assert cleaner.clean(once).text == once

@@ -160,7 +160,7 @@ def caption_shaped(line: str, need_cue: bool) -> bool:
 class PhotoCredit(LineRule):
     """Photo-credit lines and the caption right above each.
 
-    The caption is the line right above the credit (one blank line between is
+    The caption is the line right above the credit (blank lines between are
     allowed) when it is one sentence that describes a photo: a date, "(L)",
     "second from left", a present-tense verb ("speaks", "attend").  A
     one-sentence paragraph without such a cue stays: a credit can follow
@@ -200,12 +200,13 @@ class PhotoCredit(LineRule):
 
 
 def _caption_above(lines: list, index: int) -> int | None:
-    """The caption line above the credit at `index` (one blank line between is allowed)."""
+    """The caption line above the credit at `index` (one paragraph break between is
+    allowed: a run of blank lines counts as one, as the final layout makes it, so
+    that a line removed between them by an earlier rule changes nothing)."""
     above = index - 1
-    blank = 0
-    while above >= 0 and not lines[above].text.strip() and blank < 1:
-        above, blank = above - 1, blank + 1
-    if above < 0 or not lines[above].text.strip():
+    while above >= 0 and not lines[above].text.strip():
+        above -= 1
+    if above < 0:
         return None
     return above if caption_shaped(lines[above].text, need_cue=True) else None
 
