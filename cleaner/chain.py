@@ -72,9 +72,11 @@ def run(doc: Document) -> None:
         if stage == "recheck" and not repaired:
             continue
         rules = rules_for_stage(stage, doc.options)
-        for _ in range(_STAGE_PASSES.get(stage, 1)):
+        for repeat in range(_STAGE_PASSES.get(stage, 1)):
             changed = 0
             for rule in rules:
+                if repeat and not rule.may_edit(doc.options):
+                    continue  # a repeated pass looks for edits only; warnings were given
                 edits = list(rule.find(doc))
                 if edits:
                     changed += doc.apply(rule.id, rule.category, edits)

@@ -44,6 +44,11 @@ class Rule:
     def find(self, doc: "Document") -> Iterable[Edit]:
         raise NotImplementedError
 
+    def may_edit(self, options: Any) -> bool:
+        """False for a rule that, under `options`, only warns: a stage's repeated
+        pass (run until nothing changes) skips it."""
+        return True
+
     @classmethod
     def describe(cls) -> dict[str, object]:
         """The rule's catalogue entry."""

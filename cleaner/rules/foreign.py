@@ -21,7 +21,7 @@ import unicodedata
 from functools import lru_cache
 from importlib import resources
 from operator import itemgetter
-from typing import Iterator, Sequence
+from typing import Any, Iterator, Sequence
 
 from ..document import Document, Line
 from ..language import article_language, function_share, function_shares, function_words, line_words, sample_words
@@ -126,6 +126,9 @@ class ForeignLines(Rule):
     # Never treat more than this share of the article's letters as foreign: then the
     # article's language itself is in doubt.
     max_foreign_share = 0.3
+
+    def may_edit(self, options: Any) -> bool:
+        return options.foreign_lines == "remove"
 
     def find(self, doc: Document) -> Iterator[Edit]:
         text = doc.text
