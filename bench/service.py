@@ -42,6 +42,8 @@ import urllib.parse
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))
+from gold import SHARED, gold_bodies  # noqa: E402
 SEED = ROOT / "seeds" / "000_47498bf9373432ce" / "raw.txt"
 _ELAPSED = b'"elapsed_ms":'
 
@@ -54,17 +56,9 @@ def article(size: int) -> str:
     return cut[: cut.rfind("\n") + 1] or cut
 
 
-SHARED = ROOT.parent / "shared" / "benchmarks"
-
-
 def distinct_articles(size: int) -> list[str]:
     """~`size`-byte cuts (at a line end) of the benchmarks' gold article bodies, when present."""
-    bodies = []
-    aeb = SHARED / "article-extraction-benchmark" / "ground-truth.json"
-    if aeb.exists():
-        bodies += [v["articleBody"] for v in json.loads(aeb.read_text(encoding="utf-8")).values()]
-    for f in sorted((SHARED / "wcxb-test" / "ground-truth").glob("*.json")):
-        bodies.append(json.loads(f.read_text(encoding="utf-8"))["ground_truth"]["main_content"] or "")
+    bodies = gold_bodies()
     cuts = []
     for body in bodies:
         if len(body.encode()) >= size // 2:

@@ -18,6 +18,8 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))
+from gold import SHARED, gold_bodies  # noqa: E402
 sys.path.insert(0, str(ROOT))
 
 
@@ -58,28 +60,13 @@ def hostile_inputs(size: int) -> dict[str, str]:
     }
 
 
-SHARED = ROOT.parent / "shared" / "benchmarks"
-
-
-def gold_bodies() -> list[str]:
-    """The 686 hand-made article bodies of the two public benchmarks (all different)."""
-    import json
-
-    bodies = []
-    aeb = SHARED / "article-extraction-benchmark" / "ground-truth.json"
-    if aeb.exists():
-        bodies += [v["articleBody"] for v in json.loads(aeb.read_text(encoding="utf-8")).values()]
-    for f in sorted((SHARED / "wcxb-test" / "ground-truth").glob("*.json")):
-        bodies.append(json.loads(f.read_text(encoding="utf-8"))["ground_truth"]["main_content"] or "")
-    return [b for b in bodies if b.strip()]
-
-
 _UNSEEN = """
 import sys, time
 sys.path.insert(0, {root!r})
 import ftfy, cleaner
 sys.path.insert(0, {bench!r})
-from throughput import corpus, gold_bodies
+from throughput import corpus
+from gold import gold_bodies
 for d in corpus():  # warm up on other texts: imports, phrase lists, gazetteer, langdetect profiles
     cleaner.clean(d); ftfy.fix_text(d)
 docs = gold_bodies()
