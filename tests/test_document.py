@@ -46,3 +46,27 @@ def test_lines_offsets() -> None:
         (0, 0, 2, "ab"), (1, 3, 3, ""), (2, 4, 7, "cde"), (3, 8, 9, "f"),
     ]
     assert doc.line_groups == {"ab": [0], "cde": [2], "f": [3]}
+
+
+def test_repeated_artifacts_pass_warns_once_and_skips_warn_only_rules(monkeypatch) -> None:
+    # The artifacts stage changes the text (" ," -> ","), so it runs a second pass.
+    text = (
+        "The talks resumed in Riyadh on Monday , officials said, and both delegations said they would"
+        " return next week to continue the work.\n"
+        "Die Gespräche wurden am Montag ohne Einigung beendet, sagte der Sprecher der Regierung in Berlin am Abend.\n"
+        "Both sides agreed to meet again next week in the Saudi capital, the ministry said in a statement.\n"
+        "They said “the talks went well, and more.\n"
+    )
+    from cleaner.rules.foreign import ForeignLines
+
+    calls = []
+    original = ForeignLines.find
+    monkeypatch.setattr(ForeignLines, "find", lambda self, doc: calls.append(1) or original(self, doc))
+    result = cleaner.clean(text)
+    assert [c.rule for c in result.changes] == ["artifacts.space_before_punctuation"]
+    rules = [w.rule for w in result.warnings]
+    assert sorted(rules) == ["artifacts.foreign_lines", "artifacts.quotes"]  # each once, not once per pass
+    assert len(calls) == 1  # warn-only in the default options: not run again
+    calls.clear()
+    cleaner.clean(text, options={"foreign_lines": "remove"})
+    assert len(calls) == 2  # it can edit then, so the repeated pass runs it
