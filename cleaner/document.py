@@ -10,7 +10,10 @@ from __future__ import annotations
 from itertools import accumulate, count, repeat
 from operator import add, itemgetter, sub
 from dataclasses import dataclass, field
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+if TYPE_CHECKING:
+    from .origin import OriginMap
 
 
 _SPAN = itemgetter(0, 1)  # (start, end) of an Edit
@@ -122,10 +125,9 @@ class Document:
         # Derived data that several rules read (name evidence, the article's
         # language), computed once per document by whichever rule needs it first.
         self.cache: dict[Any, Any] = {}
-        from .origin import OriginMap  # numpy: loaded with the first document, not on import
-
-        # For every current character: the original span it came from.
-        self._origin = OriginMap(len(original))
+        # For every current character: the original span it came from.  Built by
+        # the first edit (most articles need none; until then the map is the identity).
+        self._origin: OriginMap | None = None
         self._lines: list[Line] | None = None
         self._line_groups: dict[str, list[int]] | None = None
 
@@ -156,6 +158,8 @@ class Document:
 
     def original_span(self, start: int, end: int) -> tuple[int, int]:
         """Map a span of the current text to the span of the original it came from."""
+        if self._origin is None:
+            return start, max(start, end)
         return self._origin.span(start, end, len(self.original))
 
     def line_alignment(self) -> list[tuple[int, int]]:
@@ -170,6 +174,9 @@ class Document:
         text, original = self.text, self.original
         if not text:
             return []
+        if self._origin is None:  # no edit: every line came through
+            n = text.count("\n") + (not text.endswith("\n"))
+            return list(zip(range(n), range(n)))
         out_starts = line_starts(text)
         out_ends = [*out_starts[1:], len(text)]
         original_starts = line_starts(original)
@@ -207,6 +214,12 @@ class Document:
             chosen.append(edit)
             cursor = edit.end
         applied = len(chosen)
+        if not applied:
+            return 0
+        if self._origin is None:
+            from .origin import OriginMap  # numpy: loaded with the first edit, not on import
+
+            self._origin = OriginMap(len(self.original))
         o_starts, o_ends = self._origin.spans([e.start for e in chosen], [e.end for e in chosen], len(self.original))
         pieces: list[str] = []
         kept: list[tuple[int, int]] = []
@@ -221,8 +234,6 @@ class Document:
             kept.append((cursor, edit.start))
             inserted.append((len(edit.replacement), o_start, o_end))
             cursor = edit.end
-        if not applied:
-            return 0
         pieces.append(text[cursor:])
         kept.append((cursor, len(text)))
         inserted.append((0, 0, 0))

@@ -40,6 +40,17 @@ def test_line_alignment_pairs_only_untouched_lines() -> None:
     assert "-Read more: x\n" in diff and "-fix  me\n" in diff and "+fix me\n" in diff
 
 
+def test_a_text_no_rule_edits_aligns_line_for_line() -> None:
+    # no edit: the origin map is never built, alignment and warning spans are the identity
+    for text in ("One.\n\nTwo.\n", "One.\nTwo.", "\n\n", "x"):
+        doc = Document(text, Options.build(None, None))
+        n = len(text.splitlines())
+        assert doc.line_alignment() == [(i, i) for i in range(n)]
+        assert doc.original_span(1, 3) == (1, 3)
+    result = cleaner.clean("Talks went on for hours on Monday, officials said.\nThey will meet again.\n")
+    assert not result.changes and result.line_pairs == [(0, 0), (1, 1)]
+
+
 def test_lines_offsets() -> None:
     doc = Document("ab\n\ncde\nf", Options.build(None, None))
     assert [(l.index, l.start, l.end, l.text) for l in doc.lines] == [
