@@ -110,3 +110,30 @@ def test_deterministic():
     a, b = cleaner.clean(RAW_001).to_dict(), cleaner.clean(RAW_001).to_dict()
     a["stats"].pop("elapsed_ms"), b["stats"].pop("elapsed_ms")
     assert a == b
+
+
+def test_long_text_pauses_the_garbage_collector_and_restores_it(monkeypatch):
+    import gc
+
+    import cleaner.chain as chain
+
+    seen = []
+    real_run = chain.run
+    monkeypatch.setattr(chain, "run", lambda doc: (seen.append(gc.isenabled()), real_run(doc)))
+    long_text = "Read more\nThe talks went on for hours on Monday.\n" * 3000  # > 100 KB
+    assert gc.isenabled()
+    result = cleaner.clean(long_text)
+    assert result.text == "The talks went on for hours on Monday.\n" * 3000
+    cleaner.clean("Short text.\n")
+    assert seen == [False, True] and gc.isenabled()
+    # a caller that disabled it keeps it disabled; an error inside resumes it
+    gc.disable()
+    try:
+        cleaner.clean(long_text)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+    monkeypatch.setattr(chain, "run", lambda doc: 1 / 0)
+    with pytest.raises(ZeroDivisionError):
+        cleaner.clean(long_text)
+    assert gc.isenabled()
