@@ -38,6 +38,8 @@ _FUNCTION_END = re.compile(
 # The longest word _FUNCTION_END ends in, and the character before it.
 _FUNCTION_END_REACH = 6
 _QUOTE_MARKS = re.compile(r"[“”\"«»]")
+# A line long enough to hold a sentence worth a warning (40+ characters).
+_LONG_LINE = re.compile(r"^.{40,}", re.MULTILINE)
 
 
 def sentences(text: str) -> Iterator[tuple[int, int]]:
@@ -99,10 +101,9 @@ class SentenceSpace(GuardedRegexRule):
         return super().find(doc)
 
     def _warn(self, doc: Document) -> None:
-        line_end = -1
-        for raw in doc.text.split("\n"):
-            line_start, line_end = line_end + 1, line_end + 1 + len(raw)
-            text = raw.rstrip()
+        for line in _LONG_LINE.finditer(doc.text):  # most lines are short: skipped in C
+            line_start, line_end = line.span()
+            text = line.group().rstrip()
             if len(text) < 40 or "|" in text:
                 continue
             if not text.endswith((".", "!", "?")):  # (a text ending in a stop never ends in a word)
@@ -115,13 +116,13 @@ class SentenceSpace(GuardedRegexRule):
             if "," not in text:
                 continue  # only a sentence with a comma is looked at below
             for start, end in sentences(text):
-                sentence = text[start:end].strip()
+                sentence = text[start:end]  # (no space around it)
                 if (
                     sentence.endswith(".")
                     and "," in sentence
+                    and verbless(sentence)  # first: it is False by the second word of most sentences
                     and len(sentence.split()) >= self.min_words
                     and not _QUOTE_MARKS.search(sentence)
-                    and verbless(sentence)
                 ):
                     doc.warn(self.id, "sentence without a verb: truncated in translation?", line_start + start, line_start + end)
 
