@@ -7,6 +7,7 @@ raises `ValueError` naming the valid ones.
 from __future__ import annotations
 
 from dataclasses import dataclass, fields, replace
+from functools import lru_cache
 from typing import Any, Iterable, Mapping
 
 PROFILES = ("conservative", "default", "aggressive")
@@ -39,6 +40,8 @@ class Options:
 
     @classmethod
     def build(cls, profile: str | None = None, options: "Options | Mapping[str, Any] | None" = None) -> "Options":
+        if profile is None and not options and not isinstance(options, Options):
+            return _default()  # the common call: validated once per process
         if isinstance(options, Options):
             result = options if profile is None else replace(options, profile=profile)
         else:
@@ -57,11 +60,9 @@ class Options:
         return result
 
     def validate(self) -> None:
-        from .rules import CATEGORIES, rule_ids
-
         if self.profile not in PROFILES:
             raise ValueError(f"unknown profile {self.profile!r}; valid profiles: {', '.join(PROFILES)}")
-        valid = set(rule_ids()) | set(CATEGORIES)
+        valid = _selectable()
         for key in ("enable", "disable"):
             bad = [x for x in getattr(self, key) if x not in valid]
             if bad:
@@ -81,6 +82,21 @@ class Options:
         if rule.id in self.enable or rule.category in self.enable:
             return True
         return self.profile in rule.profiles
+
+
+@lru_cache(maxsize=1)
+def _default() -> Options:
+    options = Options()
+    options.validate()
+    return options
+
+
+@lru_cache(maxsize=1)
+def _selectable() -> frozenset[str]:
+    """Every rule id and category: what `enable` and `disable` may name."""
+    from .rules import CATEGORIES, rule_ids
+
+    return frozenset(rule_ids()) | frozenset(CATEGORIES)
 
 
 def _as_tuple(key: str, value: Any) -> tuple[str, ...]:
