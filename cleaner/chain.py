@@ -1,8 +1,8 @@
 """The rule chain: runs the selected rules in a fixed order and records everything.
 
 Order (by category): encoding -> layout -> boilerplate -> duplicates -> names
--> artifacts -> (boilerplate and duplicates again, only if names or artifacts
-changed the text) -> final layout.  Within a category, rules run in the order of
+-> artifacts -> (encoding, boilerplate and duplicates again, only if names or
+artifacts changed the text) -> final layout.  Within a category, rules run in the order of
 `cleaner.rules.RULES`.  The chain is deterministic: no randomness, no clock
 in the output, langdetect seeded.
 """
@@ -85,9 +85,12 @@ def _collector_paused(length: int) -> Iterator[None]:
 # Encoding repairs can expose each other (deleting a zero-width space or
 # turning an NBSP into a space can complete a mojibake sequence), and so can
 # artifacts repairs ("zt.The the": the space after the stop shows the repeated
-# word; "the.The“The": the space before the quote shows the glued sentence), so
-# these stages repeat until they change nothing; two passes suffice in practice.
-_STAGE_PASSES = {"encoding": 3, "artifacts": 3}
+# word; "the.The“The": the space before the quote shows the glued sentence), and
+# boilerplate removals (a tagline repeated further down moves into the top block
+# once the copies above it are gone), so these stages repeat until they change
+# nothing; two passes suffice in practice.  A repeated pass runs only the rules
+# that may find something new (`Rule.may_edit_again`).
+_STAGE_PASSES = {"encoding": 3, "boilerplate": 3, "artifacts": 3}
 
 
 def run(doc: Document) -> None:
@@ -102,8 +105,8 @@ def run(doc: Document) -> None:
         for repeat in range(_STAGE_PASSES.get(stage, 1)):
             changed = 0
             for rule in rules:
-                if repeat and not rule.may_edit(doc.options):
-                    continue  # a repeated pass looks for edits only; warnings were given
+                if repeat and not rule.may_edit_again(doc.options):
+                    continue  # nothing new to find; warnings were given
                 edits = list(rule.find(doc))
                 if edits:
                     changed += doc.apply(rule.id, rule.category, edits)

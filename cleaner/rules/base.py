@@ -49,6 +49,11 @@ class Rule:
         pass (run until nothing changes) skips it."""
         return True
 
+    def may_edit_again(self, options: Any) -> bool:
+        """Whether a stage's repeated pass, after other edits of the stage, may find
+        new edits for this rule (see `LineRule`)."""
+        return self.may_edit(options)
+
     @classmethod
     def describe(cls) -> dict[str, object]:
         """The rule's catalogue entry."""
@@ -83,6 +88,12 @@ class LineRule(Rule):
             if reason:
                 for index in indexes:
                     yield index, reason
+
+    def may_edit_again(self, options: Any) -> bool:
+        # With the default `scan`, each line is judged by its text alone: removing
+        # other lines changes no verdict.  A rule that looks at neighbours or
+        # positions ("the top block") overrides `scan` and runs again.
+        return type(self).scan is not LineRule.scan and self.may_edit(options)
 
     def find(self, doc: "Document") -> Iterator[Edit]:
         lines = doc.lines
