@@ -128,6 +128,9 @@ class Document:
         self._origin = OriginMap(len(original))
         self._lines: list[Line] | None = None
         self._line_groups: dict[str, list[int]] | None = None
+        # Derived data of the current text (the line index the line rules share,
+        # `rules.base.line_facts`), dropped whenever the text changes.
+        self.derived: dict[Any, Any] = {}
 
     # -- reading -----------------------------------------------------------
     @property
@@ -229,4 +232,5 @@ class Document:
         self.text = "".join(pieces)
         self._origin.rebuild(kept, inserted)
         self._lines = self._line_groups = None
+        self.derived = {}
         return applied

@@ -28,6 +28,10 @@ def normalize(line: str) -> str:
     return _WS.sub(" ", line).strip(_DECORATION).casefold()
 
 
+def has_digit(text: str) -> bool:
+    return _DIGIT.search(text) is not None
+
+
 class WholeLine:
     """Whole-line phrase lookup: a set for literal phrases, one regex for those with `{n}`."""
 

@@ -8,14 +8,19 @@ suite runs through the rule alone.  The catalogue (`cleaner rules`,
 - `Rule.find(doc)` yields `Edit`s on the current text; the chain applies them
   and records a `Change` for each.
 - `LineRule` reduces the work to judging lines: `judge(line)` returns a reason
-  to remove the line, or None.  Rules that need neighbours override `scan`.
+  to remove the line, or None; `candidates` may narrow which lines are worth
+  judging, with the document's line index (`LineFacts`).  Rules that need
+  neighbours override `scan`.
 - `RegexRule` reduces the work to one compiled pattern and `replace(match)`.
 """
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, ClassVar, Iterable, Iterator, NamedTuple
+
+from .. import phrases
 
 if TYPE_CHECKING:
     from ..document import Document, Line
@@ -72,16 +77,29 @@ class LineRule(Rule):
         """Return why `line` should go, or None to keep it."""
         return None
 
+    def candidates(self, facts: "LineFacts") -> Iterable[str]:
+        """The distinct line texts worth judging (each once): by default all.
+
+        A rule narrows them with the document's line index -- the lines
+        starting with one of its phrases' first words, the lines short enough
+        to be a listed phrase -- but must keep every text that `judge` would
+        remove (tests/test_line_gates.py checks this on the corpus).
+        """
+        return facts.groups
+
     def scan(self, doc: "Document") -> Iterator[tuple[int, str]]:
         """Yield (line index, reason) for every line to remove.
 
         `judge` depends on the line's text alone, so each distinct non-blank
-        text is judged once (junk repeats: "Share", "Advertisement").
+        text is judged once (junk repeats: "Share", "Advertisement"), and only
+        if it is one of the `candidates`.
         """
-        for text, indexes in doc.line_groups.items():
+        facts = line_facts(doc)
+        groups = facts.groups
+        for text in self.candidates(facts):
             reason = self.judge(text)
             if reason:
-                for index in indexes:
+                for index in groups[text]:
                     yield index, reason
 
     def find(self, doc: "Document") -> Iterator[Edit]:
@@ -190,3 +208,74 @@ def first_words(phrases: Iterable[str]) -> frozenset[str] | None:
 def may_start(line: str, keys: frozenset[str] | None) -> bool:
     """Whether `line` may start with one of the phrases whose `first_words` are `keys`."""
     return keys is None or first_word(line) in keys
+
+
+# -- the line index ---------------------------------------------------------
+
+
+def _stripped_length(text: str) -> int:
+    return len(text.strip())
+
+
+class LineFacts:
+    """The distinct non-blank lines of one text, indexed for the line rules.
+
+    A dozen line rules each look for a few phrases; most lines start with
+    none of them and are too long to be one.  Asking the index which lines
+    could match ("the lines whose first word is 'read' or 'haberin'", "the
+    lines at most 78 characters long that normalise to a listed phrase") costs
+    a set intersection instead of a judge call per line and rule.  Built once
+    per text (`line_facts`); the texts are those of `Document.line_groups`.
+    """
+
+    def __init__(self, groups: dict[str, list[int]]) -> None:
+        self.groups = groups  # text -> its line indexes
+        self.by_first_word: dict[str, list[str]] = {}
+        for text in groups:
+            self.by_first_word.setdefault(first_word(text), []).append(text)
+        # texts by stripped length, shortest first; the normal forms of a prefix of them
+        self._by_length = sorted(groups, key=_stripped_length)
+        self._lengths = list(map(_stripped_length, self._by_length))
+        self._normal: dict[str, list[str]] = {}
+        self._normalized = 0
+
+    def starting_with(self, keys: frozenset[str] | None) -> list[str]:
+        """The texts whose `first_word` is one of `keys` (all texts for None, see `first_words`)."""
+        if keys is None:
+            return list(self.groups)
+        by_first = self.by_first_word
+        return [text for key in keys.intersection(by_first) for text in by_first[key]]
+
+    def up_to(self, length: int) -> list[str]:
+        """The texts of at most `length` characters, surrounding whitespace aside."""
+        return self._by_length[: bisect_right(self._lengths, length)]
+
+    def normal_forms(self, length: int) -> dict[str, list[str]]:
+        """`phrases.normalize(text)` -> texts, for (at least) every text of `up_to(length)`."""
+        end = bisect_right(self._lengths, length)
+        normal = self._normal
+        for text in self._by_length[self._normalized : end]:
+            form = phrases.normalize(text)
+            if form in normal:
+                normal[form].append(text)
+            else:
+                normal[form] = [text]
+        self._normalized = max(self._normalized, end)
+        return normal
+
+    def whole_line(self, lookup: "phrases.WholeLine") -> list[str]:
+        """The texts `lookup.matches` may accept: short enough, and normalised to a
+        listed phrase (or, when `{n}` phrases are listed, holding a digit)."""
+        normal = self.normal_forms(lookup.max_len)
+        found = [text for form in lookup.literal.intersection(normal) for text in normal[form]]
+        if lookup.numbered is not None:
+            found += [text for form, texts in normal.items() if phrases.has_digit(form) for text in texts]
+        return found
+
+
+def line_facts(doc: "Document") -> LineFacts:
+    """The line index of the document's current text, built on first use."""
+    facts = doc.derived.get(LineFacts)
+    if facts is None:
+        facts = doc.derived[LineFacts] = LineFacts(doc.line_groups)
+    return facts

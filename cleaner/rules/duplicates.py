@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from ..document import Document
-from .base import LineRule, reads_as_prose, word_count
+from .base import LineRule, line_facts, reads_as_prose, word_count
 
 
 class RepeatedParagraph(LineRule):
@@ -33,17 +33,25 @@ class RepeatedParagraph(LineRule):
     min_words = 15
 
     def scan(self, doc: Document) -> Iterator[tuple[int, str]]:
-        copies: dict[str, list[int]] = {}
-        for line in doc.lines:
-            # word_count and reads_as_prose ignore trailing spaces (and are cached per line)
-            if word_count(line.text) < self.min_words or not reads_as_prose(line.text):
+        # Most documents repeat no long line: group the texts by their words first
+        # (a line of `min_words` words has at least 2 * min_words - 1 characters),
+        # and judge only the lines of a group holding two or more.
+        groups = line_facts(doc).groups
+        by_words: dict[str, list[str]] = {}
+        for text in groups:
+            if len(text) >= 2 * self.min_words - 1:
+                by_words.setdefault(" ".join(text.split()), []).append(text)
+        for texts in by_words.values():
+            if len(texts) == 1 and len(groups[texts[0]]) == 1:
                 continue
-            if "?" in line.text.rstrip()[-3:]:
-                continue
-            copies.setdefault(" ".join(line.text.split()), []).append(line.index)
-        for first, *later in copies.values():
-            if len(later) == 1:
-                yield later[0], f"verbatim repeat of line {first + 1}"
+            copies = sorted(index for text in texts if self._counts(text) for index in groups[text])
+            if len(copies) == 2:
+                yield copies[1], f"verbatim repeat of line {copies[0] + 1}"
+
+    def _counts(self, text: str) -> bool:
+        """A statement long enough to count (word_count and reads_as_prose ignore
+        trailing spaces, and are cached per line)."""
+        return word_count(text) >= self.min_words and reads_as_prose(text) and "?" not in text.rstrip()[-3:]
 
 
 RULES = (RepeatedParagraph,)

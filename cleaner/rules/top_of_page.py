@@ -25,14 +25,17 @@ def headline_shaped(line: str) -> bool:
 
 
 def top_block(doc: Document) -> list[Line]:
-    """Non-empty lines before the first prose line (at most `_TOP_LINES`)."""
-    block = []
-    for line in doc.lines:
-        if not line.text.strip():
-            continue
-        if reads_as_prose(line.text) or len(block) >= _TOP_LINES:
-            break
-        block.append(line)
+    """Non-empty lines before the first prose line (at most `_TOP_LINES`); computed
+    once per text (three rules ask)."""
+    block = doc.derived.get(top_block)
+    if block is None:
+        block = doc.derived[top_block] = []
+        for line in doc.lines:
+            if not line.text.strip():
+                continue
+            if reads_as_prose(line.text) or len(block) >= _TOP_LINES:
+                break
+            block.append(line)
     return block
 
 
