@@ -25,11 +25,11 @@ def normalize(line: str) -> str:
 
     Cached: every phrase rule looks at the same short lines.
     """
-    return _WS.sub(" ", line).strip(_DECORATION).casefold()
-
-
-def has_digit(text: str) -> bool:
-    return _DIGIT.search(text) is not None
+    # Most lines hold no whitespace but single spaces (str.isprintable is False
+    # for every other whitespace character): nothing to collapse.
+    if "  " in line or not line.isprintable():
+        line = _WS.sub(" ", line)
+    return line.strip(_DECORATION).casefold()
 
 
 class WholeLine:

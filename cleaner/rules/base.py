@@ -182,6 +182,8 @@ _RE_CASE_TWINS = str.maketrans(
 def case_key(word: str) -> str:
     """`word` folded the way re.IGNORECASE compares letters: equal keys <=> the
     words match each other case-insensitively."""
+    if word.isascii():  # the twins and "İ" are not ASCII
+        return word.lower()
     return word.replace("\u0130", "i").lower().translate(_RE_CASE_TWINS)
 
 
@@ -213,10 +215,6 @@ def may_start(line: str, keys: frozenset[str] | None) -> bool:
 # -- the line index ---------------------------------------------------------
 
 
-def _stripped_length(text: str) -> int:
-    return len(text.strip())
-
-
 class LineFacts:
     """The distinct non-blank lines of one text, indexed for the line rules.
 
@@ -228,14 +226,24 @@ class LineFacts:
     per text (`line_facts`); the texts are those of `Document.line_groups`.
     """
 
-    def __init__(self, groups: dict[str, list[int]]) -> None:
-        self.groups = groups  # text -> its line indexes
+    def __init__(self, text: str, groups: dict[str, list[int]]) -> None:
+        self.text = text
+        self.groups = groups  # line text -> its line indexes
+        # `first_word` spelled out: each text is new to its cache, so the cache would only cost
         self.by_first_word: dict[str, list[str]] = {}
+        by_first, match = self.by_first_word, _FIRST_WORD.match
         for text in groups:
-            self.by_first_word.setdefault(first_word(text), []).append(text)
+            m = match(text)
+            word = m.group(1) if m else ""
+            key = word.lower() if word.isascii() else case_key(word)
+            if key in by_first:
+                by_first[key].append(text)
+            else:
+                by_first[key] = [text]
         # texts by stripped length, shortest first; the normal forms of a prefix of them
-        self._by_length = sorted(groups, key=_stripped_length)
-        self._lengths = list(map(_stripped_length, self._by_length))
+        by_length = sorted(zip(map(len, map(str.strip, groups)), groups))
+        self._lengths = [length for length, _ in by_length]
+        self._by_length = [text for _, text in by_length]
         self._normal: dict[str, list[str]] = {}
         self._normalized = 0
 
@@ -245,6 +253,20 @@ class LineFacts:
             return list(self.groups)
         by_first = self.by_first_word
         return [text for key in keys.intersection(by_first) for text in by_first[key]]
+
+    def holding(self, needle: str) -> set[str]:
+        """The texts that contain `needle` (not whitespace).  Found by searching the
+        whole text, line by line from each hit: a rare needle costs a few
+        str.find calls however many lines the document has."""
+        text, found = self.text, set()
+        at = text.find(needle)
+        while at >= 0:
+            start, end = text.rfind("\n", 0, at) + 1, text.find("\n", at)
+            if end < 0:
+                end = len(text)
+            found.add(text[start:end])
+            at = text.find(needle, end)
+        return found
 
     def up_to(self, length: int) -> list[str]:
         """The texts of at most `length` characters, surrounding whitespace aside."""
@@ -265,11 +287,12 @@ class LineFacts:
 
     def whole_line(self, lookup: "phrases.WholeLine") -> list[str]:
         """The texts `lookup.matches` may accept: short enough, and normalised to a
-        listed phrase (or, when `{n}` phrases are listed, holding a digit)."""
+        listed phrase (or one with `{n}`)."""
         normal = self.normal_forms(lookup.max_len)
         found = [text for form in lookup.literal.intersection(normal) for text in normal[form]]
         if lookup.numbered is not None:
-            found += [text for form, texts in normal.items() if phrases.has_digit(form) for text in texts]
+            fullmatch = lookup.numbered.fullmatch
+            found += [text for form, texts in normal.items() if fullmatch(form) for text in texts]
         return found
 
 
@@ -277,5 +300,5 @@ def line_facts(doc: "Document") -> LineFacts:
     """The line index of the document's current text, built on first use."""
     facts = doc.derived.get(LineFacts)
     if facts is None:
-        facts = doc.derived[LineFacts] = LineFacts(doc.line_groups)
+        facts = doc.derived[LineFacts] = LineFacts(doc.text, doc.line_groups)
     return facts

@@ -226,11 +226,11 @@ class Copyright(LineRule):
     profiles = ALL_PROFILES
 
     def candidates(self, facts: LineFacts) -> set[str]:
-        """Lines starting "(c)" or "Copyright", and lines holding "©" or "reserved" in some case."""
+        """Lines starting "(c)" or "Copyright", and lines holding "©" or "rv" in some case
+        (as "all rights reserved" does)."""
         found = set(facts.starting_with(_COPYRIGHT_WORDS))
-        found.update(
-            text for text in facts.groups if "©" in text or (_may_hold_rights(text) and "erved" in text.lower())
-        )
+        for needle in ("©", "rv", "rV", "Rv", "RV"):
+            found |= facts.holding(needle)
         return found
 
     def judge(self, line: str) -> str | None:

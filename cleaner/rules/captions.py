@@ -87,20 +87,19 @@ def _credit_start_words() -> frozenset[str] | None:
     return None if prefixes is None or agencies is None else prefixes | agencies
 
 
-def _credit_candidates(facts: LineFacts) -> list[str]:
+def _credit_candidates(facts: LineFacts) -> set[str]:
     """The texts that may be a credit line (`credit_reason` or `byline_credit`).
 
-    Each kind of credit holds a pipe, a "©", a "/", " via " or a closing
-    parenthesis at its end, or starts with a credit prefix ("Photo: ...") or
-    an agency name ("AFP, Getty Images")."""
+    Each kind of credit starts with a credit prefix ("Photo: ...") or an
+    agency name ("AFP, Getty Images"), or holds a pipe or a "©", or ends with
+    a closing parenthesis, or (eight words at most) holds "/" or " via "."""
     found = set(facts.starting_with(_credit_start_words()))
-    for text in facts.groups:
-        if text not in found and (
-            "|" in text or "¦" in text or "©" in text or "/" in text or " via " in text
-            or text.rstrip().endswith(")")
-        ):
-            found.add(text)
-    return list(found)
+    for needle in ("|", "¦", "©"):
+        found |= facts.holding(needle)
+    found.update(text for text in facts.holding(")") if text.rstrip().endswith(")"))
+    for needle in ("/", " via "):
+        found.update(text for text in facts.holding(needle) if word_count(text) <= 8)
+    return found
 
 
 @lru_cache(maxsize=1)

@@ -33,20 +33,25 @@ class RepeatedParagraph(LineRule):
     min_words = 15
 
     def scan(self, doc: Document) -> Iterator[tuple[int, str]]:
-        # Most documents repeat no long line: group the texts by their words first
-        # (a line of `min_words` words has at least 2 * min_words - 1 characters),
-        # and judge only the lines of a group holding two or more.
-        groups = line_facts(doc).groups
-        by_words: dict[str, list[str]] = {}
-        for text in groups:
-            if len(text) >= 2 * self.min_words - 1:
-                by_words.setdefault(" ".join(text.split()), []).append(text)
-        for texts in by_words.values():
-            if len(texts) == 1 and len(groups[texts[0]]) == 1:
+        # Most documents repeat no long line.  Copies share their first word (the
+        # line index has them grouped), so only texts sharing one with another
+        # long line (`min_words` words take 2 * min_words - 1 characters) are
+        # compared whole.
+        facts = line_facts(doc)
+        groups, shortest = facts.groups, 2 * self.min_words - 1
+        for texts in facts.by_first_word.values():
+            long = [text for text in texts if len(text) >= shortest]
+            if not long or (len(long) == 1 and len(groups[long[0]]) == 1):
                 continue
-            copies = sorted(index for text in texts if self._counts(text) for index in groups[text])
-            if len(copies) == 2:
-                yield copies[1], f"verbatim repeat of line {copies[0] + 1}"
+            by_words: dict[str, list[str]] = {}
+            for text in long:
+                by_words.setdefault(" ".join(text.split()), []).append(text)
+            for same in by_words.values():
+                if len(same) == 1 and len(groups[same[0]]) == 1:
+                    continue
+                copies = sorted(index for text in same if self._counts(text) for index in groups[text])
+                if len(copies) == 2:
+                    yield copies[1], f"verbatim repeat of line {copies[0] + 1}"
 
     def _counts(self, text: str) -> bool:
         """A statement long enough to count (word_count and reads_as_prose ignore

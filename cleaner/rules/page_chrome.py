@@ -85,9 +85,15 @@ class ArticleCredits(LineRule):
             text = line.text.strip()
             if word_count(text) > 40:
                 continue
-            if _CONTRIBUTORS.search(text):
+            lowered = text.lower()  # a credit holds "by" or "contributed"; a contact line "@" or ".com/"
+            if ("by" in lowered or "buted" in lowered) and _CONTRIBUTORS.search(text):
                 yield line.index, "contributor credit at the end of the article"
-            elif _CONTACT_CUE.search(text) and _CONTACT_ADDRESS.search(text) and not _SENTENCE_BREAK.search(text):
+            elif (
+                ("@" in text or ".com/" in text)
+                and _CONTACT_CUE.search(text)
+                and _CONTACT_ADDRESS.search(text)
+                and not _SENTENCE_BREAK.search(text)
+            ):
                 yield line.index, "author contact / follow line at the end of the article"
 
 
@@ -116,7 +122,7 @@ class BareMetadata(LineRule):
 
     def candidates(self, facts: LineFacts) -> list[str]:
         """Lines holding "//", and lines whose first word is four digits (a year)."""
-        found = [text for text in facts.groups if "//" in text]
+        found = list(facts.holding("//"))
         for key, texts in facts.by_first_word.items():
             if len(key) == 4 and key.isdecimal():
                 found += texts
@@ -226,7 +232,7 @@ class TaggedTeaser(LineRule):
     )
 
     def candidates(self, facts: LineFacts) -> list[str]:
-        return [text for text in facts.groups if "]" in text]
+        return facts.holding("]")
 
     def judge(self, line: str) -> str | None:
         text = line.strip()
