@@ -103,9 +103,8 @@ class LineRule(Rule):
                     yield index, reason
 
     def find(self, doc: "Document") -> Iterator[Edit]:
-        lines = doc.lines
         for index, reason in self.scan(doc):
-            yield remove_line(doc.text, lines[index], reason)
+            yield remove_line(doc.text, doc.lines[index], reason)  # lines are built on first use
 
 
 def remove_line(text: str, line: "Line", reason: str) -> Edit:
@@ -273,11 +272,11 @@ class LineFacts:
         return self._by_length[: bisect_right(self._lengths, length)]
 
     def normal_forms(self, length: int) -> dict[str, list[str]]:
-        """`phrases.normalize(text)` -> texts, for (at least) every text of `up_to(length)`."""
+        """`phrases.normal_form(text)` -> texts, for (at least) every text of `up_to(length)`."""
         end = bisect_right(self._lengths, length)
         normal = self._normal
         for text in self._by_length[self._normalized : end]:
-            form = phrases.normalize(text)
+            form = phrases.normal_form(text)
             if form in normal:
                 normal[form].append(text)
             else:

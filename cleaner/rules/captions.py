@@ -204,9 +204,10 @@ class PhotoCredit(LineRule):
     profiles = ALL_PROFILES
 
     def scan(self, doc: Document) -> Iterator[tuple[int, str]]:
-        lines, facts = doc.lines, line_facts(doc)
+        facts = line_facts(doc)
         # in line order: a line can be both a credit and the caption above the next one
         for index in sorted(index for text in _credit_candidates(facts) for index in facts.groups[text]):
+            lines = doc.lines
             line = lines[index]
             reason = credit_reason(line.text)
             if reason:

@@ -33,25 +33,36 @@ class RepeatedParagraph(LineRule):
     min_words = 15
 
     def scan(self, doc: Document) -> Iterator[tuple[int, str]]:
-        # Most documents repeat no long line.  Copies share their first word (the
-        # line index has them grouped), so only texts sharing one with another
-        # long line (`min_words` words take 2 * min_words - 1 characters) are
-        # compared whole.
+        # Most documents repeat no long line.  Copies share their words: their
+        # first word (the line index has the texts grouped by it) and their last.
+        # Only texts printed twice, or sharing both with another long text
+        # (`min_words` words take 2 * min_words - 1 characters), are compared whole.
         facts = line_facts(doc)
         groups, shortest = facts.groups, 2 * self.min_words - 1
-        for texts in facts.by_first_word.values():
+        for first, texts in facts.by_first_word.items():
             long = [text for text in texts if len(text) >= shortest]
-            if not long or (len(long) == 1 and len(groups[long[0]]) == 1):
+            if len(long) > 1:
+                by_ends: dict[str, list[str]] = {}
+                for text in long:
+                    by_ends.setdefault(text.rsplit(None, 1)[-1], []).append(text)
+                for same in by_ends.values():
+                    yield from self._repeats(same, groups)
+            elif long:
+                yield from self._repeats(long, groups)
+
+    def _repeats(self, texts: list[str], groups: dict[str, list[int]]) -> Iterator[tuple[int, str]]:
+        """The later of exactly two copies among the lines of `texts`, by their words."""
+        if len(texts) == 1 and len(groups[texts[0]]) == 1:
+            return
+        by_words: dict[str, list[str]] = {}
+        for text in texts:
+            by_words.setdefault(" ".join(text.split()), []).append(text)
+        for same in by_words.values():
+            if len(same) == 1 and len(groups[same[0]]) == 1:
                 continue
-            by_words: dict[str, list[str]] = {}
-            for text in long:
-                by_words.setdefault(" ".join(text.split()), []).append(text)
-            for same in by_words.values():
-                if len(same) == 1 and len(groups[same[0]]) == 1:
-                    continue
-                copies = sorted(index for text in same if self._counts(text) for index in groups[text])
-                if len(copies) == 2:
-                    yield copies[1], f"verbatim repeat of line {copies[0] + 1}"
+            copies = sorted(index for text in same if self._counts(text) for index in groups[text])
+            if len(copies) == 2:
+                yield copies[1], f"verbatim repeat of line {copies[0] + 1}"
 
     def _counts(self, text: str) -> bool:
         """A statement long enough to count (word_count and reads_as_prose ignore
