@@ -218,7 +218,7 @@ def test_line_index_asks() -> None:
     doc = Document("Read more: Talks\n\n  Share  \nread MORE\n_Share\nThe talks resumed.\nShare", Options.build(None, {}))
     facts = line_facts(doc)
     assert sorted(facts.starting_with(frozenset({"read"}))) == ["Read more: Talks", "read MORE"]
-    assert facts.starting_with(None) == list(facts.groups)
+    assert facts.starting_with(None) == list(facts.texts)
     assert sorted(facts.up_to(5)) == ["  Share  ", "Share"]  # surrounding whitespace aside
     assert sorted(facts.normal_forms(6)["share"]) == ["  Share  ", "Share", "_Share"]
     assert facts.holding("are") == {"  Share  ", "_Share", "Share"}

@@ -17,7 +17,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import Counter
 from functools import lru_cache
+from operator import methodcaller
 from typing import TYPE_CHECKING, Any, ClassVar, Iterable, Iterator, NamedTuple
 
 from .. import phrases
@@ -85,7 +87,7 @@ class LineRule(Rule):
         to be a listed phrase -- but must keep every text that `judge` would
         remove (tests/test_line_gates.py checks this on the corpus).
         """
-        return facts.groups
+        return facts.texts
 
     def scan(self, doc: "Document") -> Iterator[tuple[int, str]]:
         """Yield (line index, reason) for every line to remove.
@@ -95,11 +97,10 @@ class LineRule(Rule):
         if it is one of the `candidates`.
         """
         facts = line_facts(doc)
-        groups = facts.groups
         for text in self.candidates(facts):
             reason = self.judge(text)
             if reason:
-                for index in groups[text]:
+                for index in facts.indexes(text):
                     yield index, reason
 
     def find(self, doc: "Document") -> Iterator[Edit]:
@@ -168,6 +169,8 @@ def word_count(line: str) -> int:
 
 
 _FIRST_WORD = re.compile(r"\W*(\w+)")
+_WORD_OR_NONE = re.compile(r"\W*(\w*)")
+_GROUP_1 = methodcaller("group", 1)
 # Letters that Python's re treats as one under IGNORECASE although str.lower()
 # keeps them apart ("ı"/"i", "ſ"/"s", "ς"/"σ"...; re/_casefix.py), mapped to one.
 _RE_CASE_TWINS = str.maketrans(
@@ -178,12 +181,16 @@ _RE_CASE_TWINS = str.maketrans(
 )
 
 
+_TWIN_LETTERS = frozenset(map(chr, _RE_CASE_TWINS))
+
+
 def case_key(word: str) -> str:
     """`word` folded the way re.IGNORECASE compares letters: equal keys <=> the
     words match each other case-insensitively."""
     if word.isascii():  # the twins and "İ" are not ASCII
         return word.lower()
-    return word.replace("\u0130", "i").lower().translate(_RE_CASE_TWINS)
+    word = word.replace("\u0130", "i").lower()
+    return word.translate(_RE_CASE_TWINS) if not _TWIN_LETTERS.isdisjoint(word) else word  # translate is slow
 
 
 @lru_cache(maxsize=LINE_CACHE)
@@ -222,34 +229,52 @@ class LineFacts:
     could match ("the lines whose first word is 'read' or 'haberin'", "the
     lines at most 78 characters long that normalise to a listed phrase") costs
     a set intersection instead of a judge call per line and rule.  Built once
-    per text (`line_facts`); the texts are those of `Document.line_groups`.
+    per text (`line_facts`), mostly by C loops (map, filter): no Python call
+    per line.
     """
 
-    def __init__(self, text: str, groups: dict[str, list[int]]) -> None:
+    def __init__(self, text: str) -> None:
         self.text = text
-        self.groups = groups  # line text -> its line indexes
-        # `first_word` spelled out: each text is new to its cache, so the cache would only cost
+        self._lines = text.split("\n")
+        nonblank = list(filter(str.strip, self._lines))  # str.strip is falsy for exactly the blank lines
+        # each distinct non-blank line text, in order of first occurrence
+        self.texts: dict[str, None] = dict.fromkeys(nonblank)
+        self._counts = Counter(nonblank) if len(self.texts) < len(nonblank) else {}
+        texts = list(self.texts)
+        # `first_word` of every text ("" when none): `_WORD_OR_NONE` always matches
+        words = map(_GROUP_1, map(_WORD_OR_NONE.match, texts))
+        keys = map(str.lower if text.isascii() else case_key, words)
         self.by_first_word: dict[str, list[str]] = {}
-        by_first, match = self.by_first_word, _FIRST_WORD.match
-        for text in groups:
-            m = match(text)
-            word = m.group(1) if m else ""
-            key = word.lower() if word.isascii() else case_key(word)
+        by_first = self.by_first_word
+        for key, line in zip(keys, texts):
             if key in by_first:
-                by_first[key].append(text)
+                by_first[key].append(line)
             else:
-                by_first[key] = [text]
+                by_first[key] = [line]
         # texts by stripped length, shortest first; the normal forms of a prefix of them
-        by_length = sorted(zip(map(len, map(str.strip, groups)), groups))
-        self._lengths = [length for length, _ in by_length]
-        self._by_length = [text for _, text in by_length]
+        lengths = list(map(len, map(str.strip, texts)))
+        order = sorted(range(len(texts)), key=lengths.__getitem__)
+        self._lengths = list(map(lengths.__getitem__, order))
+        self._by_length = list(map(texts.__getitem__, order))
         self._normal: dict[str, list[str]] = {}
         self._normalized = 0
+
+    def count(self, text: str) -> int:
+        """How many lines read `text` (one of `texts`)."""
+        return self._counts.get(text, 1)
+
+    def indexes(self, text: str) -> list[int]:
+        """The indexes of the lines that read `text` (one of `texts`)."""
+        found, at = [], -1
+        for _ in range(self.count(text)):
+            at = self._lines.index(text, at + 1)
+            found.append(at)
+        return found
 
     def starting_with(self, keys: frozenset[str] | None) -> list[str]:
         """The texts whose `first_word` is one of `keys` (all texts for None, see `first_words`)."""
         if keys is None:
-            return list(self.groups)
+            return list(self.texts)
         by_first = self.by_first_word
         return [text for key in keys.intersection(by_first) for text in by_first[key]]
 
@@ -299,5 +324,5 @@ def line_facts(doc: "Document") -> LineFacts:
     """The line index of the document's current text, built on first use."""
     facts = doc.derived.get(LineFacts)
     if facts is None:
-        facts = doc.derived[LineFacts] = LineFacts(doc.text, doc.line_groups)
+        facts = doc.derived[LineFacts] = LineFacts(doc.text)
     return facts

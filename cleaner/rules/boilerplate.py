@@ -312,11 +312,11 @@ class SourceLink(LineRule):
         # Most documents hold neither a marker nor a tag line: then nothing to walk.
         forms = facts.normal_forms(40)
         markers = {text for form in self._markers.intersection(forms) for text in forms[form] if len(text.strip()) <= 40}
-        tags = {text for text in facts.groups if _TAG_START.match(text) and is_tag_line(text.strip())}
+        tags = {text for text in facts.texts if _TAG_START.match(text) and is_tag_line(text.strip())}
         if not markers and not tags:
             return
         in_block = False
-        lines = [line for line in doc.lines if line.text in facts.groups]  # the non-blank lines
+        lines = [line for line in doc.lines if line.text in facts.texts]  # the non-blank lines
         for position, line in enumerate(lines):
             text = line.text.strip()
             if line.text in markers:

@@ -206,7 +206,7 @@ class PhotoCredit(LineRule):
     def scan(self, doc: Document) -> Iterator[tuple[int, str]]:
         facts = line_facts(doc)
         # in line order: a line can be both a credit and the caption above the next one
-        for index in sorted(index for text in _credit_candidates(facts) for index in facts.groups[text]):
+        for index in sorted(index for text in _credit_candidates(facts) for index in facts.indexes(text)):
             lines = doc.lines
             line = lines[index]
             reason = credit_reason(line.text)

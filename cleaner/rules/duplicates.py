@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from ..document import Document
-from .base import LineRule, line_facts, reads_as_prose, word_count
+from .base import LineFacts, LineRule, line_facts, reads_as_prose, word_count
 
 
 class RepeatedParagraph(LineRule):
@@ -38,7 +38,7 @@ class RepeatedParagraph(LineRule):
         # Only texts printed twice, or sharing both with another long text
         # (`min_words` words take 2 * min_words - 1 characters), are compared whole.
         facts = line_facts(doc)
-        groups, shortest = facts.groups, 2 * self.min_words - 1
+        shortest = 2 * self.min_words - 1
         for first, texts in facts.by_first_word.items():
             long = [text for text in texts if len(text) >= shortest]
             if len(long) > 1:
@@ -46,21 +46,21 @@ class RepeatedParagraph(LineRule):
                 for text in long:
                     by_ends.setdefault(text.rsplit(None, 1)[-1], []).append(text)
                 for same in by_ends.values():
-                    yield from self._repeats(same, groups)
+                    yield from self._repeats(same, facts)
             elif long:
-                yield from self._repeats(long, groups)
+                yield from self._repeats(long, facts)
 
-    def _repeats(self, texts: list[str], groups: dict[str, list[int]]) -> Iterator[tuple[int, str]]:
+    def _repeats(self, texts: list[str], facts: LineFacts) -> Iterator[tuple[int, str]]:
         """The later of exactly two copies among the lines of `texts`, by their words."""
-        if len(texts) == 1 and len(groups[texts[0]]) == 1:
+        if len(texts) == 1 and facts.count(texts[0]) == 1:
             return
         by_words: dict[str, list[str]] = {}
         for text in texts:
             by_words.setdefault(" ".join(text.split()), []).append(text)
         for same in by_words.values():
-            if len(same) == 1 and len(groups[same[0]]) == 1:
+            if len(same) == 1 and facts.count(same[0]) == 1:
                 continue
-            copies = sorted(index for text in same if self._counts(text) for index in groups[text])
+            copies = sorted(index for text in same if self._counts(text) for index in facts.indexes(text))
             if len(copies) == 2:
                 yield copies[1], f"verbatim repeat of line {copies[0] + 1}"
 
