@@ -44,13 +44,17 @@ def _key(text: str) -> str:
 
 
 def repeated_in_top(doc: Document) -> dict[str, list[Line]]:
-    """Lines of the top block that occur there more than once, by normalised text."""
-    block = top_block(doc)
-    counts = Counter(_key(line.text) for line in block)
-    groups: dict[str, list[Line]] = {}
-    for line in block:
-        if counts[_key(line.text)] > 1:
-            groups.setdefault(_key(line.text), []).append(line)
+    """Lines of the top block that occur there more than once, by normalised text
+    (computed once per text: two rules ask)."""
+    groups = doc.derived.get(repeated_in_top)
+    if groups is None:
+        block = top_block(doc)
+        keys = [_key(line.text) for line in block]
+        counts = Counter(keys)
+        groups = doc.derived[repeated_in_top] = {}
+        for key, line in zip(keys, block):
+            if counts[key] > 1:
+                groups.setdefault(key, []).append(line)
     return groups
 
 
