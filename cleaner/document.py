@@ -7,7 +7,7 @@ the records (changes, warnings, metadata) that the chain accumulates.
 """
 from __future__ import annotations
 
-from itertools import accumulate, compress, count, repeat
+from itertools import accumulate, count, repeat
 from operator import add, itemgetter, sub
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
@@ -151,13 +151,9 @@ class Document:
         Line rules judge a text once however often it repeats ("Share", "Advertisement")."""
         if self._line_groups is None:
             groups: dict[str, list[int]] = {}
-            texts = self.text.split("\n")  # the texts of `lines`
-            # str.strip is falsy for exactly the blank lines
-            for index, text in compress(enumerate(texts), map(str.strip, texts)):
-                if text in groups:
-                    groups[text].append(index)
-                else:
-                    groups[text] = [index]
+            for line in self.lines:
+                if line.text and not line.text.isspace():
+                    groups.setdefault(line.text, []).append(line.index)
             self._line_groups = groups
         return self._line_groups
 

@@ -75,11 +75,13 @@ _EDGE_LINES = [
     # credits and captions
     "AFP", "Getty Images / AFP", "Photo via Reuters", "Reuters | AFP", "Jane Doe | Getty Images",
     "Jane Doe ¦ Reuters", "(Photo: Jane Doe)", "© Reuters", "AP Photo/John Doe", "iStock", "EPA-EFE, AFP",
-    "Ministers meet in Riyadh on Monday to discuss the deal (Photo by Jane Doe)  ", "Simon Dawson | No 10 Downing Street", "FOTO: AA", "(FILES) This aerial handout photograph shows a port",
+    "Ministers meet in Riyadh on Monday to discuss the deal (Photo by Jane Doe)  ",
+    "Simon Dawson | No 10 Downing Street", "FOTO: AA", "(FILES) This aerial handout photograph shows a port",
     "From left to right: the ministers", "Trump and Putin attend a press conference in Helsinki, on July 16, 2018.",
     # bylines, stamps, leaked metadata, teasers
     "By Jay Johnson", "Written by Jane Doe", "Updated2025", "UPDATED: May 3, 2025", "Last updated 3 May 2025",
-    "Po\u017fted 2024-01-01", "2019-11-19T08:57:40+01:00", "2019-11-19 08:57:40", "\u0662\u0660\u0661\u0669-11-19T08:57",
+    "Po\u017fted 2024-01-01", "2019-11-19T08:57:40+01:00", "2019-11-19 08:57:40",
+    "\u0662\u0660\u0661\u0669-11-19T08:57",
     "//cdn.example.com/a/b.png", "https://example.com/img/1.jpg?w=300", "Plague fears: holidaymakers die [INSIGHT]",
     # tag lines
     ", , #USA #Russia, 1739919178, the-usa-and-russia-agree-on-talks", "#peace #talks", "the-usa-and-russia-agree",
@@ -101,7 +103,10 @@ def _duplicate_lines() -> list[str]:
 
 def _gate_texts() -> list[str]:
     phrase_lines = [
-        s for rule in PHRASE_RULES for p in phrases.load(rule.data_file)[:40] for s in spellings(p.replace("{n}", "7"))[::5]
+        line
+        for rule in PHRASE_RULES
+        for phrase in phrases.load(rule.data_file)[:40]
+        for line in spellings(phrase.replace("{n}", "7"))[::5]
     ]
     edge = _EDGE_LINES + _duplicate_lines()
     texts = [
@@ -131,7 +136,9 @@ def _reference_source_link(rule, doc):  # noqa: ANN001
                 yield line.index, "source-link marker"
                 continue
             in_block = False
-        elif boilerplate.is_tag_line(text) and (in_block or boilerplate._HASHTAGS.match(text) or boilerplate._SLUG.match(text)):
+        elif boilerplate.is_tag_line(text) and (
+            in_block or boilerplate._HASHTAGS.match(text) or boilerplate._SLUG.match(text)
+        ):
             yield line.index, "tag / timestamp / slug line" + (" after a source link" if in_block else "")
         else:
             in_block = False
@@ -196,7 +203,9 @@ _REFERENCE = {
     "duplicates.paragraph": _reference_duplicates,
     "boilerplate.article_credits": _reference_article_credits,
 }
-INDEXED_RULES = [r for r in all_rules() if r.id in _REFERENCE or (isinstance(r, LineRule) and type(r).scan is LineRule.scan)]
+INDEXED_RULES = [
+    r for r in all_rules() if r.id in _REFERENCE or (isinstance(r, LineRule) and type(r).scan is LineRule.scan)
+]
 
 
 @pytest.mark.parametrize("rule", INDEXED_RULES, ids=lambda r: r.id)
@@ -215,7 +224,8 @@ def test_line_index_hides_no_line(rule: LineRule) -> None:
 
 
 def test_line_index_asks() -> None:
-    doc = Document("Read more: Talks\n\n  Share  \nread MORE\n_Share\nThe talks resumed.\nShare", Options.build(None, {}))
+    text = "Read more: Talks\n\n  Share  \nread MORE\n_Share\nThe talks resumed.\nShare"
+    doc = Document(text, Options.build(None, {}))
     facts = line_facts(doc)
     assert sorted(facts.starting_with(frozenset({"read"}))) == ["Read more: Talks", "read MORE"]
     assert facts.starting_with(None) == list(facts.texts)

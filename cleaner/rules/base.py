@@ -229,8 +229,8 @@ class LineFacts:
     could match ("the lines whose first word is 'read' or 'haberin'", "the
     lines at most 78 characters long that normalise to a listed phrase") costs
     a set intersection instead of a judge call per line and rule.  Built once
-    per text (`line_facts`), mostly by C loops (map, filter): no Python call
-    per line.
+    per text (`line_facts`), mostly in C (split, filter, map, dict.fromkeys):
+    no Python function call per line in ASCII texts.
     """
 
     def __init__(self, text: str) -> None:
@@ -279,9 +279,9 @@ class LineFacts:
         return [text for key in keys.intersection(by_first) for text in by_first[key]]
 
     def holding(self, needle: str) -> set[str]:
-        """The texts that contain `needle` (not whitespace).  Found by searching the
-        whole text, line by line from each hit: a rare needle costs a few
-        str.find calls however many lines the document has."""
+        """The texts that contain `needle` (no newline in it).  Found by searching
+        the whole text, on from the end of each hit's line: a rare needle costs
+        a few str.find calls however many lines the document has."""
         text, found = self.text, set()
         at = text.find(needle)
         while at >= 0:

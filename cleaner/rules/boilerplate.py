@@ -311,7 +311,9 @@ class SourceLink(LineRule):
         facts = line_facts(doc)
         # Most documents hold neither a marker nor a tag line: then nothing to walk.
         forms = facts.normal_forms(40)
-        markers = {text for form in self._markers.intersection(forms) for text in forms[form] if len(text.strip()) <= 40}
+        markers = {
+            text for form in self._markers.intersection(forms) for text in forms[form] if len(text.strip()) <= 40
+        }
         tags = {text for text in facts.texts if _TAG_START.match(text) and is_tag_line(text.strip())}
         if not markers and not tags:
             return

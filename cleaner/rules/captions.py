@@ -206,8 +206,9 @@ class PhotoCredit(LineRule):
     def scan(self, doc: Document) -> Iterator[tuple[int, str]]:
         facts = line_facts(doc)
         # in line order: a line can be both a credit and the caption above the next one
-        for index in sorted(index for text in _credit_candidates(facts) for index in facts.indexes(text)):
-            lines = doc.lines
+        indexes = sorted(index for text in _credit_candidates(facts) for index in facts.indexes(text))
+        lines = doc.lines if indexes else []
+        for index in indexes:
             line = lines[index]
             reason = credit_reason(line.text)
             if reason:

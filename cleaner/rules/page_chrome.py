@@ -185,7 +185,8 @@ class Byline(LineRule):
     )
 
     def candidates(self, facts: LineFacts) -> list[str]:
-        """Lines whose first word is "By", "Written" or opens a stamp label ("Updated" may run on: "Updated2025")."""
+        """Lines whose first word is "By", "Written", or opens a stamp label
+        ("Updated" may run on: "Updated2025" is a stamp)."""
         return [
             text
             for key, texts in facts.by_first_word.items()
