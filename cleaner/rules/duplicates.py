@@ -39,7 +39,9 @@ class RepeatedParagraph(LineRule):
         # (`min_words` words take 2 * min_words - 1 characters), are compared whole.
         facts = line_facts(doc)
         shortest = 2 * self.min_words - 1
-        for first, texts in facts.by_first_word.items():
+        for texts in facts.by_first_word.values():
+            if len(texts) == 1 and facts.count(texts[0]) == 1:
+                continue  # the only line starting with its word
             long = [text for text in texts if len(text) >= shortest]
             if len(long) > 1:
                 by_ends: dict[str, list[str]] = {}
