@@ -120,12 +120,12 @@ class BareMetadata(LineRule):
         ("Sources:\nhttps://example.com/report.html", "Sources:\nhttps://example.com/report.html"),
     )
 
-    def candidates(self, facts: LineFacts) -> list[str]:
+    def candidates(self, facts: LineFacts) -> set[str]:
         """Lines holding "//", and lines whose first word is four digits (a year)."""
-        found = list(facts.holding("//"))
+        found = facts.holding("//")
         for key, texts in facts.by_first_word.items():
             if len(key) == 4 and key.isdecimal():
-                found += texts
+                found.update(texts)
         return found
 
     def judge(self, line: str) -> str | None:
