@@ -130,6 +130,9 @@ class Document:
         self._origin: OriginMap | None = None
         self._lines: list[Line] | None = None
         self._line_groups: dict[str, list[int]] | None = None
+        # Derived data of the current text (the line index the line rules share,
+        # `rules.base.line_facts`), dropped whenever the text changes.
+        self.derived: dict[Any, Any] = {}
 
     # -- reading -----------------------------------------------------------
     @property
@@ -240,4 +243,5 @@ class Document:
         self.text = "".join(pieces)
         self._origin.rebuild(kept, inserted)
         self._lines = self._line_groups = None
+        self.derived = {}
         return applied

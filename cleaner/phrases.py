@@ -19,13 +19,17 @@ _WS = re.compile(r"\s+")
 _DIGIT = re.compile(r"\d")
 
 
-@lru_cache(maxsize=1 << 16)
-def normalize(line: str) -> str:
-    """Case-fold, collapse whitespace and strip decoration, for whole-line lookups.
+def normal_form(line: str) -> str:
+    """Case-fold, collapse whitespace and strip decoration, for whole-line lookups."""
+    # Most lines hold no whitespace but single spaces (str.isprintable is False
+    # for every other whitespace character): nothing to collapse.
+    if "  " in line or not line.isprintable():
+        line = _WS.sub(" ", line)
+    return line.strip(_DECORATION).casefold()
 
-    Cached: every phrase rule looks at the same short lines.
-    """
-    return _WS.sub(" ", line).strip(_DECORATION).casefold()
+
+# Cached: the phrase rules judge the same short lines.
+normalize = lru_cache(maxsize=1 << 16)(normal_form)
 
 
 class WholeLine:

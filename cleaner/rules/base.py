@@ -8,14 +8,21 @@ suite runs through the rule alone.  The catalogue (`cleaner rules`,
 - `Rule.find(doc)` yields `Edit`s on the current text; the chain applies them
   and records a `Change` for each.
 - `LineRule` reduces the work to judging lines: `judge(line)` returns a reason
-  to remove the line, or None.  Rules that need neighbours override `scan`.
+  to remove the line, or None; `candidates` may narrow which lines are worth
+  judging, with the document's line index (`LineFacts`).  Rules that need
+  neighbours override `scan`.
 - `RegexRule` reduces the work to one compiled pattern and `replace(match)`.
 """
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections import Counter
 from functools import lru_cache
+from operator import methodcaller
 from typing import TYPE_CHECKING, Any, ClassVar, Iterable, Iterator, NamedTuple
+
+from .. import phrases
 
 if TYPE_CHECKING:
     from ..document import Document, Line
@@ -77,16 +84,28 @@ class LineRule(Rule):
         """Return why `line` should go, or None to keep it."""
         return None
 
+    def candidates(self, facts: "LineFacts") -> Iterable[str]:
+        """The distinct line texts worth judging (each once): by default all.
+
+        A rule narrows them with the document's line index -- the lines
+        starting with one of its phrases' first words, the lines short enough
+        to be a listed phrase -- but must keep every text that `judge` would
+        remove (tests/test_line_gates.py checks this on the corpus).
+        """
+        return facts.texts
+
     def scan(self, doc: "Document") -> Iterator[tuple[int, str]]:
         """Yield (line index, reason) for every line to remove.
 
         `judge` depends on the line's text alone, so each distinct non-blank
-        text is judged once (junk repeats: "Share", "Advertisement").
+        text is judged once (junk repeats: "Share", "Advertisement"), and only
+        if it is one of the `candidates`.
         """
-        for text, indexes in doc.line_groups.items():
+        facts = line_facts(doc)
+        for text in self.candidates(facts):
             reason = self.judge(text)
             if reason:
-                for index in indexes:
+                for index in facts.indexes(text):
                     yield index, reason
 
     def may_edit_again(self, options: Any) -> bool:
@@ -96,9 +115,8 @@ class LineRule(Rule):
         return type(self).scan is not LineRule.scan and self.may_edit(options)
 
     def find(self, doc: "Document") -> Iterator[Edit]:
-        lines = doc.lines
         for index, reason in self.scan(doc):
-            yield remove_line(doc.text, lines[index], reason)
+            yield remove_line(doc.text, doc.lines[index], reason)  # lines are built on first use
 
 
 def remove_line(text: str, line: "Line", reason: str) -> Edit:
@@ -162,6 +180,8 @@ def word_count(line: str) -> int:
 
 
 _FIRST_WORD = re.compile(r"\W*(\w+)")
+_WORD_OR_NONE = re.compile(r"\W*(\w*)")
+_GROUP_1 = methodcaller("group", 1)
 # Letters that Python's re treats as one under IGNORECASE although str.lower()
 # keeps them apart ("ı"/"i", "ſ"/"s", "ς"/"σ"...; re/_casefix.py), mapped to one.
 _RE_CASE_TWINS = str.maketrans(
@@ -172,10 +192,16 @@ _RE_CASE_TWINS = str.maketrans(
 )
 
 
+_TWIN_LETTERS = frozenset(map(chr, _RE_CASE_TWINS))
+
+
 def case_key(word: str) -> str:
     """`word` folded the way re.IGNORECASE compares letters: equal keys <=> the
     words match each other case-insensitively."""
-    return word.replace("\u0130", "i").lower().translate(_RE_CASE_TWINS)
+    if word.isascii():  # the twins and "İ" are not ASCII
+        return word.lower()
+    word = word.replace("\u0130", "i").lower()
+    return word.translate(_RE_CASE_TWINS) if not _TWIN_LETTERS.isdisjoint(word) else word  # translate is slow
 
 
 @lru_cache(maxsize=LINE_CACHE)
@@ -201,3 +227,113 @@ def first_words(phrases: Iterable[str]) -> frozenset[str] | None:
 def may_start(line: str, keys: frozenset[str] | None) -> bool:
     """Whether `line` may start with one of the phrases whose `first_words` are `keys`."""
     return keys is None or first_word(line) in keys
+
+
+# -- the line index ---------------------------------------------------------
+
+
+class LineFacts:
+    """The distinct non-blank lines of one text, indexed for the line rules.
+
+    A dozen line rules each look for a few phrases; most lines start with
+    none of them and are too long to be one.  Asking the index which lines
+    could match ("the lines whose first word is 'read' or 'haberin'", "the
+    lines at most 78 characters long that normalise to a listed phrase") costs
+    a set intersection instead of a judge call per line and rule.  Built once
+    per text (`line_facts`), mostly in C (split, filter, map, dict.fromkeys):
+    no Python function call per line in ASCII texts.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._lines = text.split("\n")
+        nonblank = list(filter(str.strip, self._lines))  # str.strip is falsy for exactly the blank lines
+        # each distinct non-blank line text, in order of first occurrence
+        self.texts: dict[str, None] = dict.fromkeys(nonblank)
+        self._counts = Counter(nonblank) if len(self.texts) < len(nonblank) else {}
+        texts = list(self.texts)
+        # `first_word` of every text ("" when none): `_WORD_OR_NONE` always matches
+        words = map(_GROUP_1, map(_WORD_OR_NONE.match, texts))
+        keys = map(str.lower if text.isascii() else case_key, words)
+        self.by_first_word: dict[str, list[str]] = {}
+        by_first = self.by_first_word
+        for key, line in zip(keys, texts):
+            if key in by_first:
+                by_first[key].append(line)
+            else:
+                by_first[key] = [line]
+        # texts by stripped length, shortest first; the normal forms of a prefix of them
+        lengths = list(map(len, map(str.strip, texts)))
+        order = sorted(range(len(texts)), key=lengths.__getitem__)
+        self._lengths = list(map(lengths.__getitem__, order))
+        self._by_length = list(map(texts.__getitem__, order))
+        self._normal: dict[str, list[str]] = {}
+        self._normalized = 0
+
+    def count(self, text: str) -> int:
+        """How many lines read `text` (one of `texts`)."""
+        return self._counts.get(text, 1)
+
+    def indexes(self, text: str) -> list[int]:
+        """The indexes of the lines that read `text` (one of `texts`)."""
+        found, at = [], -1
+        for _ in range(self.count(text)):
+            at = self._lines.index(text, at + 1)
+            found.append(at)
+        return found
+
+    def starting_with(self, keys: frozenset[str] | None) -> list[str]:
+        """The texts whose `first_word` is one of `keys` (all texts for None, see `first_words`)."""
+        if keys is None:
+            return list(self.texts)
+        by_first = self.by_first_word
+        return [text for key in keys.intersection(by_first) for text in by_first[key]]
+
+    def holding(self, needle: str) -> set[str]:
+        """The texts that contain `needle` (no newline in it).  Found by searching
+        the whole text, on from the end of each hit's line: a rare needle costs
+        a few str.find calls however many lines the document has."""
+        text, found = self.text, set()
+        at = text.find(needle)
+        while at >= 0:
+            start, end = text.rfind("\n", 0, at) + 1, text.find("\n", at)
+            if end < 0:
+                end = len(text)
+            found.add(text[start:end])
+            at = text.find(needle, end)
+        return found
+
+    def up_to(self, length: int) -> list[str]:
+        """The texts of at most `length` characters, surrounding whitespace aside."""
+        return self._by_length[: bisect_right(self._lengths, length)]
+
+    def normal_forms(self, length: int) -> dict[str, list[str]]:
+        """`phrases.normal_form(text)` -> texts, for (at least) every text of `up_to(length)`."""
+        end = bisect_right(self._lengths, length)
+        normal = self._normal
+        for text in self._by_length[self._normalized : end]:
+            form = phrases.normal_form(text)
+            if form in normal:
+                normal[form].append(text)
+            else:
+                normal[form] = [text]
+        self._normalized = max(self._normalized, end)
+        return normal
+
+    def whole_line(self, lookup: "phrases.WholeLine") -> list[str]:
+        """The texts `lookup.matches` may accept: short enough, and normalised to a
+        listed phrase (or one with `{n}`)."""
+        normal = self.normal_forms(lookup.max_len)
+        found = [text for form in lookup.literal.intersection(normal) for text in normal[form]]
+        if lookup.numbered is not None:
+            fullmatch = lookup.numbered.fullmatch
+            found += [text for form, texts in normal.items() if fullmatch(form) for text in texts]
+        return found
+
+
+def line_facts(doc: "Document") -> LineFacts:
+    """The line index of the document's current text, built on first use."""
+    facts = doc.derived.get(LineFacts)
+    if facts is None:
+        facts = doc.derived[LineFacts] = LineFacts(doc.text)
+    return facts

@@ -13,7 +13,9 @@ from typing import Iterator
 
 from .. import phrases
 from ..document import Document
-from .base import ALL_PROFILES, LINE_CACHE, LineRule, first_words, may_start, reads_as_prose, word_count
+from .base import (
+    ALL_PROFILES, LINE_CACHE, LineFacts, LineRule, first_words, line_facts, may_start, reads_as_prose, word_count
+)
 
 
 class PhraseLineRule(LineRule):
@@ -48,6 +50,15 @@ class PhraseLineRule(LineRule):
         # First words of the phrases: a line starting with none of them needs no pattern.
         self._prefix_words = first_words(listed) if self._prefix is not None else frozenset()
         self._start_words = first_words(several) if self._start is not None else frozenset()
+        self._gate_words = (
+            None
+            if self._prefix_words is None or self._start_words is None
+            else self._prefix_words | self._start_words
+        )
+
+    def candidates(self, facts: LineFacts) -> set[str]:
+        """Lines that may be a whole phrase, and lines starting with a phrase's first word."""
+        return {*facts.whole_line(self._whole), *facts.starting_with(self._gate_words)}
 
     def judge(self, line: str) -> str | None:
         if self._whole.matches(line):
@@ -131,6 +142,16 @@ class Share(PhraseLineRule):
                     return "share prompt: a row of social buttons"
         return super().judge(line)
 
+    def candidates(self, facts: LineFacts) -> set[str]:
+        """Also the short lines whose first token is a button label."""
+        found = super().candidates(facts)
+        buttons = _button_words()
+        for form, texts in facts.normal_forms(120).items():
+            first = _FIRST_TOKEN.match(form)
+            if first is not None and first.group(1) in buttons:
+                found.update(texts)
+        return found
+
 
 _TOKEN_GAP = re.compile(r"[\s|•·,/]+")
 _FIRST_TOKEN = re.compile(r"[\s|•·,/]*([^\s|•·,/]+)")
@@ -186,6 +207,7 @@ _COPYRIGHT_START = re.compile(
     r"^\W{0,3}(?:©|\(c\)|copyright\b).{0,200}?(?:\b(?:19|20)\d\d\b|rights reserved)", re.IGNORECASE
 )
 _ALL_RIGHTS = re.compile(r"all rights reserved", re.IGNORECASE)
+_COPYRIGHT_WORDS = frozenset({"c", "copyright"})  # the `first_word` of "(c) 2025 ..." and "Copyright ..."
 
 
 def _may_hold_rights(line: str) -> bool:
@@ -202,6 +224,14 @@ class Copyright(LineRule):
     purpose = "Remove copyright notices."
     examples = (("Talks resumed.\nCopyright © 2025 Prime News. All rights reserved.", "Talks resumed.\n"),)
     profiles = ALL_PROFILES
+
+    def candidates(self, facts: LineFacts) -> set[str]:
+        """Lines starting "(c)" or "Copyright", and lines holding "©" or "rv" in some case
+        (as "all rights reserved" does)."""
+        found = set(facts.starting_with(_COPYRIGHT_WORDS))
+        for needle in ("©", "rv", "rV", "Rv", "RV"):
+            found |= facts.holding(needle)
+        return found
 
     def judge(self, line: str) -> str | None:
         if word_count(line) <= 30 and (
@@ -245,6 +275,10 @@ def _tag_hint(line: str) -> bool:
     )
 
 
+# How a tag line starts (its fields are empty, or start like one of the above).
+_TAG_START = re.compile(r"[\s,]*(?:[#a-z]|\d)")
+
+
 @lru_cache(maxsize=LINE_CACHE)
 def is_tag_line(line: str) -> bool:
     fields = line.split(",")
@@ -274,19 +308,28 @@ class SourceLink(LineRule):
         self._markers = phrases.line_set(phrases.load("source_markers.txt"))
 
     def scan(self, doc: Document) -> Iterator[tuple[int, str]]:
+        facts = line_facts(doc)
+        # Most documents hold neither a marker nor a tag line: then nothing to walk.
+        forms = facts.normal_forms(40)
+        markers = {
+            text for form in self._markers.intersection(forms) for text in forms[form] if len(text.strip()) <= 40
+        }
+        tags = {text for text in facts.texts if _TAG_START.match(text) and is_tag_line(text.strip())}
+        if not markers and not tags:
+            return
         in_block = False
-        lines = [line for line in doc.lines if line.text.strip()]
+        lines = [line for line in doc.lines if line.text in facts.texts]  # the non-blank lines
         for position, line in enumerate(lines):
             text = line.text.strip()
-            if len(text) <= 40 and phrases.normalize(text) in self._markers:
+            if line.text in markers:
                 # A one-word marker ("Source") may be a heading: it needs tag lines after it.
                 after = lines[position + 1].text if position + 1 < len(lines) else ""
-                if len(text.split()) > 1 or is_tag_line(after.strip()):
+                if len(text.split()) > 1 or after in tags:
                     in_block = True
                     yield line.index, "source-link marker"
                     continue
                 in_block = False
-            elif is_tag_line(text) and (in_block or _HASHTAGS.match(text) or _SLUG.match(text)):
+            elif line.text in tags and (in_block or _HASHTAGS.match(text) or _SLUG.match(text)):
                 yield line.index, "tag / timestamp / slug line" + (" after a source link" if in_block else "")
             else:
                 in_block = False

@@ -13,7 +13,7 @@ from typing import Iterator
 
 from .. import phrases
 from ..document import Document
-from .base import LINE_CACHE, ALL_PROFILES, LineRule, first_words, may_start, word_count
+from .base import LINE_CACHE, ALL_PROFILES, LineFacts, LineRule, first_words, line_facts, may_start, word_count
 
 _PIPE = re.compile(r"\s+[|¦]\s+")
 _BY = re.compile(r"\bby\b")
@@ -78,6 +78,28 @@ def _credit_prefix_words() -> frozenset[str] | None:
 @lru_cache(maxsize=1)
 def _caption_start_words() -> frozenset[str] | None:
     return first_words(phrases.load("caption_starts.txt"))
+
+
+@lru_cache(maxsize=1)
+def _credit_start_words() -> frozenset[str] | None:
+    """First words of the credit prefixes and of the agency names."""
+    prefixes, agencies = _credit_prefix_words(), first_words(phrases.load("photo_agencies.txt"))
+    return None if prefixes is None or agencies is None else prefixes | agencies
+
+
+def _credit_candidates(facts: LineFacts) -> set[str]:
+    """The texts that may be a credit line (`credit_reason` or `byline_credit`).
+
+    Each kind of credit starts with a credit prefix ("Photo: ...") or an
+    agency name ("AFP, Getty Images"), or holds a pipe or a "©", or ends with
+    a closing parenthesis, or (eight words at most) holds "/" or " via "."""
+    found = set(facts.starting_with(_credit_start_words()))
+    for needle in ("|", "¦", "©"):
+        found |= facts.holding(needle)
+    found.update(text for text in facts.holding(")") if text.rstrip().endswith(")"))
+    for needle in ("/", " via "):
+        found.update(text for text in facts.holding(needle) if word_count(text) <= 8)
+    return found
 
 
 @lru_cache(maxsize=1)
@@ -182,10 +204,12 @@ class PhotoCredit(LineRule):
     profiles = ALL_PROFILES
 
     def scan(self, doc: Document) -> Iterator[tuple[int, str]]:
-        lines = doc.lines
-        for line in lines:
-            if not line.text.strip():
-                continue
+        facts = line_facts(doc)
+        # in line order: a line can be both a credit and the caption above the next one
+        indexes = sorted(index for text in _credit_candidates(facts) for index in facts.indexes(text))
+        lines = doc.lines if indexes else []
+        for index in indexes:
+            line = lines[index]
             reason = credit_reason(line.text)
             if reason:
                 caption = _caption_above(lines, line.index)
@@ -222,6 +246,9 @@ class Caption(LineRule):
         ("(FILES) This aerial handout photograph shows damaged buildings in Chasiv Yar\nTalks resumed.", "Talks resumed."),
     )
     profiles = ALL_PROFILES
+
+    def candidates(self, facts: LineFacts) -> list[str]:
+        return facts.starting_with(_caption_start_words())
 
     def judge(self, line: str) -> str | None:
         if not may_start(line, _caption_start_words()):

@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from ..document import Document
-from .base import LineRule, reads_as_prose, word_count
+from .base import LineFacts, LineRule, line_facts, reads_as_prose, word_count
 
 
 class RepeatedParagraph(LineRule):
@@ -33,17 +33,43 @@ class RepeatedParagraph(LineRule):
     min_words = 15
 
     def scan(self, doc: Document) -> Iterator[tuple[int, str]]:
-        copies: dict[str, list[int]] = {}
-        for line in doc.lines:
-            # word_count and reads_as_prose ignore trailing spaces (and are cached per line)
-            if word_count(line.text) < self.min_words or not reads_as_prose(line.text):
+        # Most documents repeat no long line.  Copies share their words: their
+        # first word (the line index has the texts grouped by it) and their last.
+        # Only texts printed twice, or sharing both with another long text
+        # (`min_words` words take 2 * min_words - 1 characters), are compared whole.
+        facts = line_facts(doc)
+        shortest = 2 * self.min_words - 1
+        for texts in facts.by_first_word.values():
+            if len(texts) == 1 and facts.count(texts[0]) == 1:
+                continue  # the only line starting with its word
+            long = [text for text in texts if len(text) >= shortest]
+            if len(long) > 1:
+                by_ends: dict[str, list[str]] = {}
+                for text in long:
+                    by_ends.setdefault(text.rsplit(None, 1)[-1], []).append(text)
+                for same in by_ends.values():
+                    yield from self._repeats(same, facts)
+            elif long:
+                yield from self._repeats(long, facts)
+
+    def _repeats(self, texts: list[str], facts: LineFacts) -> Iterator[tuple[int, str]]:
+        """The later of exactly two copies among the lines of `texts`, by their words."""
+        if len(texts) == 1 and facts.count(texts[0]) == 1:
+            return
+        by_words: dict[str, list[str]] = {}
+        for text in texts:
+            by_words.setdefault(" ".join(text.split()), []).append(text)
+        for same in by_words.values():
+            if len(same) == 1 and facts.count(same[0]) == 1:
                 continue
-            if "?" in line.text.rstrip()[-3:]:
-                continue
-            copies.setdefault(" ".join(line.text.split()), []).append(line.index)
-        for first, *later in copies.values():
-            if len(later) == 1:
-                yield later[0], f"verbatim repeat of line {first + 1}"
+            copies = sorted(index for text in same if self._counts(text) for index in facts.indexes(text))
+            if len(copies) == 2:
+                yield copies[1], f"verbatim repeat of line {copies[0] + 1}"
+
+    def _counts(self, text: str) -> bool:
+        """A statement long enough to count (word_count and reads_as_prose ignore
+        trailing spaces, and are cached per line)."""
+        return word_count(text) >= self.min_words and reads_as_prose(text) and "?" not in text.rstrip()[-3:]
 
 
 RULES = (RepeatedParagraph,)

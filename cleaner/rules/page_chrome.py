@@ -17,7 +17,7 @@ import re
 from typing import Iterator
 
 from ..document import Document
-from .base import LineRule, reads_as_prose, word_count
+from .base import LineFacts, LineRule, reads_as_prose, word_count
 
 _TAIL_LINES = 6  # credits and contact lines are looked for among the last this many
 
@@ -75,14 +75,25 @@ class ArticleCredits(LineRule):
     )
 
     def scan(self, doc: Document) -> Iterator[tuple[int, str]]:
-        lines = [line for line in doc.lines if line.text.strip()]
-        for line in lines[-_TAIL_LINES:]:
+        tail = []
+        for line in reversed(doc.lines):
+            if line.text.strip():
+                tail.append(line)
+                if len(tail) == _TAIL_LINES:
+                    break
+        for line in reversed(tail):
             text = line.text.strip()
             if word_count(text) > 40:
                 continue
-            if _CONTRIBUTORS.search(text):
+            lowered = text.lower()  # a credit holds "by" or "contributed"; a contact line "@" or ".com/"
+            if ("by" in lowered or "buted" in lowered) and _CONTRIBUTORS.search(text):
                 yield line.index, "contributor credit at the end of the article"
-            elif _CONTACT_CUE.search(text) and _CONTACT_ADDRESS.search(text) and not _SENTENCE_BREAK.search(text):
+            elif (
+                ("@" in text or ".com/" in text)
+                and _CONTACT_CUE.search(text)
+                and _CONTACT_ADDRESS.search(text)
+                and not _SENTENCE_BREAK.search(text)
+            ):
                 yield line.index, "author contact / follow line at the end of the article"
 
 
@@ -109,6 +120,14 @@ class BareMetadata(LineRule):
         ("Sources:\nhttps://example.com/report.html", "Sources:\nhttps://example.com/report.html"),
     )
 
+    def candidates(self, facts: LineFacts) -> set[str]:
+        """Lines holding "//", and lines whose first word is four digits (a year)."""
+        found = facts.holding("//")
+        for key, texts in facts.by_first_word.items():
+            if len(key) == 4 and key.isdecimal():
+                found.update(texts)
+        return found
+
     def judge(self, line: str) -> str | None:
         text = line.strip()
         if _BARE_ASSET_URL.match(text):
@@ -132,6 +151,9 @@ _DATE_TOKEN = re.compile(
     r"|a\.?m|p\.?m|at|on|[A-Z]{2,4}T|UTC|GMT|ET|PT)$",
     re.IGNORECASE,
 )
+# The `first_word` of a byline or stamp: one of these, or starting with a label.
+_BYLINE_WORDS = frozenset({"by", "written", "last", "first"})
+_STAMP_WORDS = ("updated", "published", "posted", "modified")
 _NAME = r"[A-ZÀ-ÖØ-Þ][\w'’.-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w'’.-]*){0,3}"
 _BY_NAME = re.compile(rf"\s*\bby\s+{_NAME}(?:\s*,\s*[^,]{{1,40}})?\s*$", re.IGNORECASE)
 _BYLINE = re.compile(rf"^\W{{0,3}}(?:[Ww]ritten\s+)?[Bb]y\s+{_NAME}(?:\s*(?:,|\||–|-)\s*[^,|]{{1,40}})?$")
@@ -161,6 +183,16 @@ class Byline(LineRule):
         ("By building a new port, the city hopes to grow.", "By building a new port, the city hopes to grow."),
         ("Updated figures were published on 3 May.", "Updated figures were published on 3 May."),
     )
+
+    def candidates(self, facts: LineFacts) -> list[str]:
+        """Lines whose first word is "By", "Written", or opens a stamp label
+        ("Updated" may run on: "Updated2025" is a stamp)."""
+        return [
+            text
+            for key, texts in facts.by_first_word.items()
+            if key in _BYLINE_WORDS or key.startswith(_STAMP_WORDS)
+            for text in texts
+        ]
 
     def judge(self, line: str) -> str | None:
         text = line.strip()
@@ -199,6 +231,9 @@ class TaggedTeaser(LineRule):
         ("The talks resumed.\nPlague fears: holidaymakers die after eating marmot [INSIGHT]\nEnd.", "The talks resumed.\nEnd."),
         ("He said the footage was clear [VIDEO].", "He said the footage was clear [VIDEO]."),
     )
+
+    def candidates(self, facts: LineFacts) -> list[str]:
+        return facts.holding("]")
 
     def judge(self, line: str) -> str | None:
         text = line.strip()

@@ -25,14 +25,17 @@ def headline_shaped(line: str) -> bool:
 
 
 def top_block(doc: Document) -> list[Line]:
-    """Non-empty lines before the first prose line (at most `_TOP_LINES`)."""
-    block = []
-    for line in doc.lines:
-        if not line.text.strip():
-            continue
-        if reads_as_prose(line.text) or len(block) >= _TOP_LINES:
-            break
-        block.append(line)
+    """Non-empty lines before the first prose line (at most `_TOP_LINES`); computed
+    once per text (three rules ask)."""
+    block = doc.derived.get(top_block)
+    if block is None:
+        block = doc.derived[top_block] = []
+        for line in doc.lines:
+            if not line.text.strip():
+                continue
+            if reads_as_prose(line.text) or len(block) >= _TOP_LINES:
+                break
+            block.append(line)
     return block
 
 
@@ -41,13 +44,17 @@ def _key(text: str) -> str:
 
 
 def repeated_in_top(doc: Document) -> dict[str, list[Line]]:
-    """Lines of the top block that occur there more than once, by normalised text."""
-    block = top_block(doc)
-    counts = Counter(_key(line.text) for line in block)
-    groups: dict[str, list[Line]] = {}
-    for line in block:
-        if counts[_key(line.text)] > 1:
-            groups.setdefault(_key(line.text), []).append(line)
+    """Lines of the top block that occur there more than once, by normalised text
+    (computed once per text: two rules ask)."""
+    groups = doc.derived.get(repeated_in_top)
+    if groups is None:
+        block = top_block(doc)
+        keys = [_key(line.text) for line in block]
+        counts = Counter(keys)
+        groups = doc.derived[repeated_in_top] = {}
+        for key, line in zip(keys, block):
+            if counts[key] > 1:
+                groups.setdefault(key, []).append(line)
     return groups
 
 
