@@ -24,7 +24,15 @@ from operator import itemgetter
 from typing import Any, Iterator, Sequence
 
 from ..document import Document, Line
-from ..language import article_language, function_share, function_shares, function_words, line_words, sample_words
+from ..language import (
+    article_language,
+    english_word_share,
+    function_share,
+    function_shares,
+    function_words,
+    line_words,
+    sample_words,
+)
 from .base import Edit, Rule, remove_line
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
@@ -119,6 +127,10 @@ class ForeignLines(Rule):
     # ... and one with this share of another language's function words is that language.
     other_language_share = 0.2
     min_probability = 0.95
+    # A line in an English article whose words are this English (function and
+    # dictionary words) is English, whatever function words it shares with another
+    # language: not sent to langdetect.  Untranslated prose measures under 0.4.
+    english_line_share = 0.8
     # A paragraph richer than this in the article language's function words has no
     # whole foreign sentence worth a look (median 0.40 on the 30+ word
     # paragraphs of the WCXB gold bodies, 10th percentile 0.28).
@@ -237,15 +249,16 @@ class ForeignLines(Rule):
         share = function_share(words, home)
         if share >= self.same_language_share or (share and _QUOTES.search(text)):
             return None, share  # the article's language, or a quoted phrase with its translation
-        n = len(words)
-        words = [w for w in words if w not in home]  # "in", "a", "die": evidence for nothing
+        rest = [w for w in words if w not in home]  # "in", "a", "die": evidence for nothing
         # Cheap positive evidence first: another listed language's function words, or
         # another script.  Without it langdetect is not consulted (it is the cost).
         own_script = script(text)
         others = {lang for lang, listed in table.items() if lang != article
-                  and function_share(words, listed) * len(words) >= self.other_language_share * n}
+                  and function_share(rest, listed) * len(rest) >= self.other_language_share * len(words)}
         if not others and own_script == home_script:
             return None, share
+        if article == "en" and english_word_share(words) >= self.english_line_share:
+            return None, share  # "$10 per user per month": Italian "per", English words
         from ..language import probabilities
 
         ranked = probabilities(text)
