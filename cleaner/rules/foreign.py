@@ -27,6 +27,7 @@ from ..document import Document, Line
 from ..language import (
     article_language,
     english_word_share,
+    find_words,
     function_share,
     function_shares,
     function_words,
@@ -35,10 +36,9 @@ from ..language import (
 )
 from .base import Edit, Rule, remove_line
 
-_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _LETTER = re.compile(r"[^\W\d_]")
 _LETTER_RUN = re.compile(r"[^\W\d_]+")
-# The letters (as _WORD counts them) below U+0250: all that `script` counts as
+# The letters (as `find_words` counts them) below U+0250: all that `script` counts as
 # LATIN, plus six that are not alphabetic ("²", "½").
 _LATIN = "".join(c for c in map(chr, range(0x250)) if _LETTER.match(c))
 _ODD = "".join(c for c in _LATIN if not c.isalpha())
@@ -186,7 +186,8 @@ class ForeignLines(Rule):
         prose: list[str] = []
         size = -1  # len("\n".join(prose))
         for raw in text.split("\n"):
-            if len(raw.split()) >= self.min_words and not _mostly_names(line_words(raw)[0]):
+            # split(None, n - 1): at most n parts, n when the line has n+ words
+            if len(raw.split(None, self.min_words - 1)) >= self.min_words and not _mostly_names(line_words(raw)[0]):
                 prose.append(raw)
                 size += len(raw) + 1
                 if size >= 3000:
@@ -218,7 +219,7 @@ class ForeignLines(Rule):
             end = text.find("\n", match.start())
             match = _UNUSUAL.search(text, end) if end != -1 else None
         # Elsewhere every letter is Latin, and the lower-case words found below are
-        # _WORD's words (a word joined by an apostrophe is found in parts: more suspects).
+        # `find_words`' words (a word joined by an apostrophe is found in parts: more suspects).
         pattern, languages_of = _evidence_words(article)
         counts: dict[tuple[int, str], int] = {}
         for match in pattern.finditer(lower):
@@ -238,7 +239,7 @@ class ForeignLines(Rule):
         the article language's function words)."""
         if len(text) < self.min_letters:
             return None, 1.0
-        found = _WORD.findall(text)
+        found = find_words(text)
         if len(found) < self.min_words or sum(map(len, found)) < self.min_letters:
             return None, 1.0
         if _mostly_names(found):
