@@ -251,7 +251,7 @@ def _by_script(words: list[str]) -> str | None:
 # ordinary words of the dictionary): English news and product pages measure
 # 0.75-1.0; German, Dutch, Afrikaans, Romance or Scandinavian prose 0.15-0.4.
 # Names and model numbers lower the share ("Rockledge (0-1): Blakely 15 points"),
-# so the words written in lower case, when there are 20 or more, may pass instead:
+# so the words not capitalised, when there are 20 or more, may pass instead:
 # 0.8-1.0 on such English pages, 0.0-0.38 on those languages.
 ENGLISH_WORD_SHARE = 0.75
 # Under 20 words a few lucky loanwords could pass ("Collection | Robes | Pulls"):
@@ -273,7 +273,7 @@ def english_word_share(words: list[str]) -> float:
 
 
 def _by_dictionary(sample: str, words: list[str]) -> str | None:
-    """"en" when nearly every word (or every word written in lower case) is English
+    """"en" when nearly every word (or every word not capitalised) is English
     and no other listed language's function words outnumber the English ones."""
     n = len(words)
     if n < _DICTIONARY_MIN_WORDS:
@@ -286,7 +286,8 @@ def _by_dictionary(sample: str, words: list[str]) -> str | None:
         return None
     if english_word_share(words) >= ENGLISH_WORD_SHARE:
         return "en"
-    lower = [word for line in sample.split("\n") for word in line_words(line)[0] if word.islower()]
+    # the words not capitalised (caseless scripts included: Hangul is no English)
+    lower = [word.lower() for line in sample.split("\n") for word in line_words(line)[0] if not word[0].isupper()]
     if len(lower) >= _SHORT_SAMPLE_WORDS and english_word_share(lower) >= ENGLISH_WORD_SHARE:
         return "en"
     return None
