@@ -9,7 +9,9 @@ article finds the few lines that hold such evidence at all (two function
 words of one other language, or letters outside the article's script);
 every other line cannot be foreign and is not looked at again.  Of the
 suspects, a line rich in the article language's function words is the
-article's language and is never sent to langdetect.
+article's language and is never sent to langdetect; nor, in an English
+article, is a line of English words ("$7.25 per user per month": two Italian
+function words, every word in the English dictionary).
 Lines too short to judge (`min_letters`, `min_words`) are left to the
 boilerplate phrase lists.  A line holding quote marks is content (a quoted
 phrase with its translation) and is never removed, only warned about.
@@ -185,9 +187,10 @@ class ForeignLines(Rule):
         """The first 3,000 characters of the article's prose lines (6+ words, not mostly names)."""
         prose: list[str] = []
         size = -1  # len("\n".join(prose))
+        n = self.min_words
         for raw in text.split("\n"):
             # split(None, n - 1): at most n parts, n when the line has n+ words
-            if len(raw.split(None, self.min_words - 1)) >= self.min_words and not _mostly_names(line_words(raw)[0]):
+            if len(raw.split(None, n - 1)) >= n and not _mostly_names(line_words(raw)[0]):
                 prose.append(raw)
                 size += len(raw) + 1
                 if size >= 3000:
