@@ -159,7 +159,7 @@ def detect_language(text: str) -> str | None:
             if size > _LANGUAGE_SAMPLE:
                 break  # enough
     sample = "\n".join(prose)[:_LANGUAGE_SAMPLE] or text[:_LANGUAGE_SAMPLE]
-    if sum(ch.isalpha() for ch in sample[:200]) < 20:
+    if sum(map(str.isalpha, sample[:200])) < 20:
         return None
     from .language import article_language
 

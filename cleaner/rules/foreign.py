@@ -9,7 +9,9 @@ article finds the few lines that hold such evidence at all (two function
 words of one other language, or letters outside the article's script);
 every other line cannot be foreign and is not looked at again.  Of the
 suspects, a line rich in the article language's function words is the
-article's language and is never sent to langdetect.
+article's language and is never sent to langdetect; nor, in an English
+article, is a line of English words ("$7.25 per user per month": two Italian
+function words, every word in the English dictionary).
 Lines too short to judge (`min_letters`, `min_words`) are left to the
 boilerplate phrase lists.  A line holding quote marks is content (a quoted
 phrase with its translation) and is never removed, only warned about.
@@ -24,13 +26,21 @@ from operator import itemgetter
 from typing import Any, Iterator, Sequence
 
 from ..document import Document, Line
-from ..language import article_language, function_share, function_shares, function_words, line_words, sample_words
+from ..language import (
+    article_language,
+    english_word_share,
+    find_words,
+    function_share,
+    function_shares,
+    function_words,
+    line_words,
+    sample_words,
+)
 from .base import Edit, Rule, remove_line
 
-_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _LETTER = re.compile(r"[^\W\d_]")
 _LETTER_RUN = re.compile(r"[^\W\d_]+")
-# The letters (as _WORD counts them) below U+0250: all that `script` counts as
+# The letters (as `find_words` counts them) below U+0250: all that `script` counts as
 # LATIN, plus six that are not alphabetic ("²", "½").
 _LATIN = "".join(c for c in map(chr, range(0x250)) if _LETTER.match(c))
 _ODD = "".join(c for c in _LATIN if not c.isalpha())
@@ -119,6 +129,10 @@ class ForeignLines(Rule):
     # ... and one with this share of another language's function words is that language.
     other_language_share = 0.2
     min_probability = 0.95
+    # A line in an English article whose words are this English (function and
+    # dictionary words) is English, whatever function words it shares with another
+    # language: not sent to langdetect.  Untranslated prose measures under 0.4.
+    english_line_share = 0.8
     # A paragraph richer than this in the article language's function words has no
     # whole foreign sentence worth a look (median 0.40 on the 30+ word
     # paragraphs of the WCXB gold bodies, 10th percentile 0.28).
@@ -173,8 +187,10 @@ class ForeignLines(Rule):
         """The first 3,000 characters of the article's prose lines (6+ words, not mostly names)."""
         prose: list[str] = []
         size = -1  # len("\n".join(prose))
+        n = self.min_words
         for raw in text.split("\n"):
-            if len(raw.split()) >= self.min_words and not _mostly_names(line_words(raw)[0]):
+            # split(None, n - 1): at most n parts, n when the line has n+ words
+            if len(raw.split(None, n - 1)) >= n and not _mostly_names(line_words(raw)[0]):
                 prose.append(raw)
                 size += len(raw) + 1
                 if size >= 3000:
@@ -206,7 +222,7 @@ class ForeignLines(Rule):
             end = text.find("\n", match.start())
             match = _UNUSUAL.search(text, end) if end != -1 else None
         # Elsewhere every letter is Latin, and the lower-case words found below are
-        # _WORD's words (a word joined by an apostrophe is found in parts: more suspects).
+        # `find_words`' words (a word joined by an apostrophe is found in parts: more suspects).
         pattern, languages_of = _evidence_words(article)
         counts: dict[tuple[int, str], int] = {}
         for match in pattern.finditer(lower):
@@ -226,7 +242,7 @@ class ForeignLines(Rule):
         the article language's function words)."""
         if len(text) < self.min_letters:
             return None, 1.0
-        found = _WORD.findall(text)
+        found = find_words(text)
         if len(found) < self.min_words or sum(map(len, found)) < self.min_letters:
             return None, 1.0
         if _mostly_names(found):
@@ -237,15 +253,16 @@ class ForeignLines(Rule):
         share = function_share(words, home)
         if share >= self.same_language_share or (share and _QUOTES.search(text)):
             return None, share  # the article's language, or a quoted phrase with its translation
-        n = len(words)
-        words = [w for w in words if w not in home]  # "in", "a", "die": evidence for nothing
+        rest = [w for w in words if w not in home]  # "in", "a", "die": evidence for nothing
         # Cheap positive evidence first: another listed language's function words, or
         # another script.  Without it langdetect is not consulted (it is the cost).
         own_script = script(text)
         others = {lang for lang, listed in table.items() if lang != article
-                  and function_share(words, listed) * len(words) >= self.other_language_share * n}
+                  and function_share(rest, listed) * len(rest) >= self.other_language_share * len(words)}
         if not others and own_script == home_script:
             return None, share
+        if article == "en" and english_word_share(words) >= self.english_line_share:
+            return None, share  # "$10 per user per month": Italian "per", English words
         from ..language import probabilities
 
         ranked = probabilities(text)
