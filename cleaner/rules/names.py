@@ -145,7 +145,7 @@ class NameVariants(Rule):
         text = doc.text
         gaz = load(tuple(doc.options.names))
         # every capitalised word (a `CAP_CANDIDATE`) that no dictionary or gazetteer knows
-        suspects = sorted(w for w in scan(text).unknown.difference(gaz.tokens) if _suspect(w, gaz))
+        suspects = sorted(w for w in scan(text).unknown_other.difference(gaz.tokens) if _suspect(w, gaz))
         if not suspects:
             return
         matcher = _setup(doc)[2]
@@ -243,8 +243,7 @@ class NameCase(Rule):
         if not is_english(doc.text):
             return  # "fico", "jangan": without an English dictionary, a lowercase word proves nothing
         text = doc.text
-        lower_counts = scan(text).counts
-        words = sorted(w for w in scan(text).unknown if len(w) >= MIN_LENGTH and w.islower())
+        words = sorted(w for w in scan(text).unknown_lowercase if len(w) >= MIN_LENGTH)
         if not words:
             return
         gaz, ev, matcher = _setup(doc)
@@ -268,7 +267,7 @@ class NameCase(Rule):
                 f for f in ev.by_lower.get(w, ())
                 if f[1:].islower() and any(_first_name(p, gaz) for p in ev.before.get(f, ())) and ev.inner[f] >= 1
             ]
-            if len(forms) == 1 and lower_counts[w] == 1:
+            if len(forms) == 1 and scan(text).counts[w] == 1:
                 choice[w] = (forms[0], matcher.reason(forms[0], forms[0], None, False))
             elif not forms:
                 fuzzy.append(w)
@@ -330,7 +329,7 @@ class NameStyle(Rule):
     def find(self, doc: "Document") -> Iterator[Edit]:
         text = doc.text
         gaz = load(tuple(doc.options.names))
-        words = sorted(w for w in set(scan(text).counts).intersection(gaz.groups) if is_capitalised(w))
+        words = sorted(w for w in scan(text).distinct.intersection(gaz.groups) if is_capitalised(w))
         if not words:
             return
         gaz, ev, matcher = _setup(doc)
