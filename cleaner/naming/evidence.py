@@ -170,7 +170,7 @@ def collect(text: str) -> Evidence:
     """The capitalised-word evidence of `text` (cached: three rules read the same snapshot)."""
     sc = scan(text)
     parts, words = sc.parts, sc.words  # parts: gap, word, gap, ..., gap
-    capitalised = _capitalised(sc.distinct)
+    capitalised = _capitalised(sc.counts)
     n = len(words)
     if n > MAX_MENTIONS:  # only the words up to the MAX_MENTIONS-th `CAP_CANDIDATE`
         candidate = [not "a" <= w[0] <= "z" for w in words]

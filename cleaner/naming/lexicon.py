@@ -130,12 +130,7 @@ class Scan:
         bmp = len(text.encode("utf-16-le", "surrogatepass")) == 2 * len(text)
         self.parts = (_bmp_split() if bmp else _SPLIT).split(text)
         self.words = self.parts[1::2]
-        self.distinct = set(self.words)
-
-    @cached_property
-    def counts(self) -> Counter[str]:
-        """How often each word is written (few callers need more than `distinct`)."""
-        return Counter(self.words)
+        self.counts = Counter(self.words)
 
     @cached_property
     def lowercase(self) -> tuple[list[str], set[str]]:
@@ -144,7 +139,7 @@ class Scan:
         A lowercase word is a dictionary word exactly when the lowercase
         dictionary holds it (`str.lower` leaves a lowercase word as it is).
         """
-        words = list(filter(str.islower, self.distinct))
+        words = list(filter(str.islower, self.counts))
         return words, _dictionary()[1].intersection(words)
 
     @cached_property
@@ -161,9 +156,8 @@ class Scan:
     @cached_property
     def unknown_other(self) -> set[str]:
         """The ones of `unknown` that are not lowercase: every capitalised unknown word."""
-        words, _ = self.lowercase
         exact, lower = _dictionary()
-        others = list(self.distinct.difference(words, exact))
+        others = list(set(filterfalse(str.islower, self.counts)).difference(exact))
         return set(compress(others, map(not_, map(lower.__contains__, map(str.lower, others)))))
 
     def english_share(self) -> float:
@@ -171,14 +165,15 @@ class Scan:
         if len(self.text) > _SAMPLE_CHARS:
             return english_share(self.text)  # a word may straddle the sample's end
         words, known = self.lowercase
-        words = set(compress(words, map((1).__lt__, map(len, words))))  # two letters or more
-        total = sum(map(words.__contains__, self.words))  # every time each is written
+        words = list(compress(words, map((1).__lt__, map(len, words))))  # two letters or more
+        total = sum(map(self.counts.__getitem__, words))
         if total > _SAMPLE_WORDS:  # the sample is the first words only
-            sample = list(islice(filter(words.__contains__, self.words), _SAMPLE_WORDS))
+            sample = list(islice(filter(set(words).__contains__, self.words), _SAMPLE_WORDS))
             return sum(map(known.__contains__, sample)) / len(sample)
         if total < _MIN_WORDS:
             return 1.0
-        return sum(map(words.intersection(known).__contains__, self.words)) / total
+        # over the distinct words, each counted as often as it is written
+        return sum(map(self.counts.__getitem__, filter(known.__contains__, words))) / total
 
 
 _SPLIT = re.compile(f"({WORD.pattern})")

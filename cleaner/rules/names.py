@@ -243,6 +243,7 @@ class NameCase(Rule):
         if not is_english(doc.text):
             return  # "fico", "jangan": without an English dictionary, a lowercase word proves nothing
         text = doc.text
+        lower_counts = scan(text).counts
         words = sorted(w for w in scan(text).unknown_lowercase if len(w) >= MIN_LENGTH)
         if not words:
             return
@@ -267,7 +268,7 @@ class NameCase(Rule):
                 f for f in ev.by_lower.get(w, ())
                 if f[1:].islower() and any(_first_name(p, gaz) for p in ev.before.get(f, ())) and ev.inner[f] >= 1
             ]
-            if len(forms) == 1 and scan(text).counts[w] == 1:
+            if len(forms) == 1 and lower_counts[w] == 1:
                 choice[w] = (forms[0], matcher.reason(forms[0], forms[0], None, False))
             elif not forms:
                 fuzzy.append(w)
@@ -329,7 +330,7 @@ class NameStyle(Rule):
     def find(self, doc: "Document") -> Iterator[Edit]:
         text = doc.text
         gaz = load(tuple(doc.options.names))
-        words = sorted(w for w in scan(text).distinct.intersection(gaz.groups) if is_capitalised(w))
+        words = sorted(w for w in scan(text).counts.keys() & gaz.groups.keys() if is_capitalised(w))
         if not words:
             return
         gaz, ev, matcher = _setup(doc)
