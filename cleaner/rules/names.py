@@ -222,7 +222,9 @@ class NameCase(Rule):
     ("putn" -> "Putin").  Capitals at a sentence start are not evidence.
     Words in URLs, hashtags and hyphen compounds stay, and so does every
     lowercase word of a text that is not English (the dictionary guard is
-    English: Portuguese "fico" is not Robert Fico).
+    English: Portuguese "fico" is not Robert Fico).  A capitalised unknown word
+    joined to a restored name is judged again as names.variants would judge it
+    on the next run ("Xvolodymyr zelenskyy" -> "Volodymyr Zelenskyy").
     """
 
     id = "names.case"
@@ -302,10 +304,43 @@ class NameCase(Rule):
             if v is not None and v.confident:
                 choice[w] = (v.form, f"{reason}; garbled {form!r}: {v.reason}")
         lines = _Lines(text)
+        edits = []
         for m in _mentions(_WORD_AT, text, choice):
             if in_prose(text, m.start(), m.end(), hyphen_ok=False) and lines.english(m.start()):
                 form, reason = choice[m.group()]
-                yield Edit(m.start(), m.end(), form, f"lowercase name {m.group()!r}: {reason}")
+                edits.append(Edit(m.start(), m.end(), form, f"lowercase name {m.group()!r}: {reason}"))
+        yield from edits
+        yield from _beside_restored(doc, edits, gaz, lines)
+
+
+def _beside_restored(doc: "Document", edits: list[Edit], gaz: Gazetteer, lines: _Lines) -> Iterator[Edit]:
+    """Garbled names that a restored capital gives the evidence the next run would read.
+
+    names.variants judged "Xvolodymyr" in "Xvolodymyr zelenskyy" with no name
+    next to it; with "Zelenskyy" restored, the gazetteer's "Volodymyr
+    Zelenskyy" shares it, and a second run would repair it.  So the capitalised
+    unknown words joined to a restored word are judged again, on the evidence
+    of the text as restored, now.
+    """
+    if not edits:
+        return
+    text, pieces, cursor = doc.text, [], 0
+    for e in edits:
+        pieces += (text[cursor : e.start], e.replacement)
+        cursor = e.end
+    ev = collect("".join(pieces) + text[cursor:])
+    restored = {e.replacement for e in edits}
+    beside = {w for f in restored for w in (*ev.before.get(f, ()), *ev.after.get(f, ()))}
+    suspects = sorted(w for w in beside.intersection(scan(text).unknown_other) if _suspect(w, gaz) and w not in restored)
+    if not suspects:
+        return
+    matcher = Matcher(gaz, ev, doc.options.name_style)
+    found = matcher.candidates(suspects)
+    verdicts = {s: v for s in suspects if (v := matcher.judge(s, found[s])) is not None and v.confident}
+    for m in _mentions(CAP_CANDIDATE, text, verdicts):
+        if in_prose(text, m.start(), m.end()) and lines.english(m.start()):
+            v = verdicts[m.group()]
+            yield Edit(m.start(), m.end(), v.form, f"garbled name {m.group()!r} beside a restored capital: {v.reason}")
 
 
 class NameStyle(Rule):
