@@ -42,6 +42,10 @@ LOWERCASE_FUZZY_MIN_COUNT = 3
 _NOT_PROSE = re.compile(r"[/@#_=\\]|www\.|https?:|\.[a-z]{2,4}\b")
 # A `cleaner.naming.lexicon.WORD` match found by position (`_mentions`): no letter before.
 _WORD_AT = re.compile(r"(?<![^\W\d_])[^\W\d_]+")
+# The word joined to the one ending (starting) where the match starts (ends): a space,
+# no-break space or hyphen between (". " joins only after an initial or title).
+_JOINED_AFTER = re.compile(r"[ \u00a0-]([^\W\d_]+)")
+_JOINED_BEFORE = re.compile(r"(?<![^\W\d_])([^\W\d_]+)[ \u00a0-]$")
 
 
 def evidence_text(doc: "Document") -> str:
@@ -322,18 +326,21 @@ def _beside_restored(doc: "Document", edits: list[Edit], gaz: Gazetteer, lines: 
     unknown words joined to a restored word are judged again, on the evidence
     of the text as restored, now.
     """
-    if not edits:
-        return
-    text, pieces, cursor = doc.text, [], 0
+    text, beside = doc.text, set()
+    for e in edits:  # the words a join (`cleaner.naming.evidence.joins`) ties to the restored one
+        if after := _JOINED_AFTER.match(text, e.end):
+            beside.add(after.group(1))
+        if before := _JOINED_BEFORE.search(text, max(0, e.start - 200), e.start):
+            beside.add(before.group(1))
+    restored = {e.replacement for e in edits}
+    suspects = sorted(w for w in beside.intersection(scan(text).unknown_other) if _suspect(w, gaz) and w not in restored)
+    if not suspects:
+        return  # most restored names stand beside ordinary words: no second look needed
+    pieces, cursor = [], 0
     for e in edits:
         pieces += (text[cursor : e.start], e.replacement)
         cursor = e.end
     ev = collect("".join(pieces) + text[cursor:])
-    restored = {e.replacement for e in edits}
-    beside = {w for f in restored for w in (*ev.before.get(f, ()), *ev.after.get(f, ()))}
-    suspects = sorted(w for w in beside.intersection(scan(text).unknown_other) if _suspect(w, gaz) and w not in restored)
-    if not suspects:
-        return
     matcher = Matcher(gaz, ev, doc.options.name_style)
     found = matcher.candidates(suspects)
     verdicts = {s: v for s in suspects if (v := matcher.judge(s, found[s])) is not None and v.confident}
