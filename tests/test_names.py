@@ -166,6 +166,17 @@ def test_lowercase_name_gets_its_capital_back_but_not_an_ordinary_word():
     assert {c.rule for c in doc.changes} == {"names.case"}
 
 
+def test_a_restored_capital_is_evidence_for_the_garble_next_to_it_in_the_same_run():
+    # names.variants saw no name after "Xvolodymyr" (the surname was lowercase); a second
+    # run would see "Zelenskyy" and repair it, so the first run does
+    doc = names_only("Officials said Xvolodymyr zelenskyy spoke in Brussels.")
+    assert doc.text == "Officials said Volodymyr Zelenskyy spoke in Brussels."
+    assert "beside a restored capital" in doc.changes[0].reason
+    assert names_only(doc.text).changes == []
+    # another first name next to the restored surname is another person: it stays
+    assert names_only("Officials said Maryna zelenskyy spoke.").text == "Officials said Maryna Zelenskyy spoke."
+
+
 def test_case_from_proper_adjectives_and_article_person_names_only():
     text = (
         "Rafael Nadal won in Madrid, and the crowd cheered when Rafael Nadal lifted the cup. "

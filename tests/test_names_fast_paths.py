@@ -68,6 +68,18 @@ def test_scan_english_share_and_unknown_words_follow_their_definitions():
         assert scan.unknown == {w for w in set(SPLIT.split(text)[1::2]) if not is_dictionary_word(w)}
 
 
+def test_scan_samples_a_long_text_as_english_share_does():
+    # past _SAMPLE_CHARS the share reads the words of the first 40,000 characters, the
+    # one running past the end cut there: "déjà" cut to "d" no longer counts, "abcdef" to "ab" does
+    base = ("Kremlin Said Talks In Kyiv Would Go On Today Again, said the envoy. " * 600)[:39_990]  # < 2,000 lowercase
+    for pad in range(16):
+        for tail in ("abcdef déjà x", "ÉCLAIR xy", " déjà the", "NATO said"):
+            text = base + "!" * pad + tail + " the" * 10
+            assert Scan(text).english_share() == english_share(text), (pad, tail)
+    foreign = "Die Stadt hat am Samstag den Markt eröffnet, sagte sie. " * 1000  # 2,000 lowercase words sampled
+    assert Scan(foreign).english_share() == english_share(foreign)
+
+
 def test_lowercase_text_is_its_own_lower_case():
     # Scan.lowercase relies on it: a lowercase word is a dictionary word when the
     # lowercase dictionary holds it, as is_dictionary_word tests it with str.lower.

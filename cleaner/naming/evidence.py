@@ -66,13 +66,23 @@ class Evidence:
     heads: set[str] = field(default_factory=set)
     # the English dictionary guard only means something in English text
     english: bool = True
-    # the text, its capitalised words in order and where they start: for `inner`
+    # the text, its capitalised words in order and their word numbers in `parts`
+    # (gap, word, gap, ..., gap: `cleaner.naming.lexicon.Scan`): for `inner`
     text: str = ""
     mentions: list[str] = field(default_factory=list)
-    starts: list[int] = field(default_factory=list)
+    numbers: list[int] = field(default_factory=list)
+    parts: list[str] = field(default_factory=list)
 
     def count(self, form: str) -> int:
         return self.counts.get(form, 0)
+
+    @cached_property
+    def starts(self) -> list[int]:
+        """Where each mention starts; only `inner` needs it, and few articles need `inner`."""
+        if not self.numbers:
+            return []
+        ends = list(accumulate(map(len, islice(self.parts, 2 * self.numbers[-1] + 1))))  # ends[2 * j]: word j starts
+        return list(map(ends.__getitem__, map((2).__mul__, self.numbers)))
 
     @cached_property
     def inner(self) -> Counter[str]:
@@ -82,17 +92,22 @@ class Evidence:
     @cached_property
     def by_fold(self) -> Counter[str]:
         """Mentions per folded spelling: "Lavrow" x3 and "Lavrov" once make fold("Lavrov") 4."""
-        mentions: Counter[str] = Counter()
-        for w, n in self.counts.items():
-            mentions[fold(w)] += n
+        keys = list(map(fold, self.counts))
+        mentions = Counter(dict(zip(keys, self.counts.values())))
+        if len(mentions) < len(keys):  # some spellings share a key: add them up
+            mentions.clear()
+            for k, n in zip(keys, self.counts.values()):
+                mentions[k] += n
         return mentions
 
     @cached_property
     def by_lower(self) -> dict[str, set[str]]:
         """Lowercase spelling -> capitalised forms seen ("kyiv" -> {"Kyiv"})."""
-        forms: dict[str, set[str]] = {}
-        for w in self.counts:
-            forms.setdefault(w.lower(), set()).add(w)
+        keys = list(map(str.lower, self.counts))
+        forms = {k: {w} for k, w in zip(keys, self.counts)}
+        if len(forms) < len(keys):  # "Kyiv" and "KYiv"
+            for k, w in zip(keys, self.counts):
+                forms[k].add(w)
         return forms
 
 
@@ -162,9 +177,7 @@ def collect(text: str) -> Evidence:
         n = next(islice(compress(count(), candidate), MAX_MENTIONS - 1, None), n - 1) + 1
     capital = list(compress(range(n), map(capitalised.__contains__, words)))  # word numbers
     mentions = list(map(words.__getitem__, capital))
-    ends = list(accumulate(map(len, parts)))  # ends[2 * j]: where word j starts
-    starts = list(map(ends.__getitem__, map((2).__mul__, capital)))
-    ev = Evidence(english=is_english(text), text=text, mentions=mentions, starts=starts)
+    ev = Evidence(english=is_english(text), text=text, mentions=mentions, numbers=capital, parts=parts)
     ev.counts.update(mentions)
     # Two capitalised words are neighbours in a name when no other word stands between
     # them and the gap is a join (a space, a hyphen, ". " after an initial or title).

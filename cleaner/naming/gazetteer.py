@@ -99,15 +99,12 @@ class Gazetteer:
                 for form in group:
                     groups_of.setdefault(form, []).append(g)
         self.groups = groups_of
+        # head word -> its one group (`group`), decided once: the rules ask for every mention
+        self._group = {form: _one_group(groups) for form, groups in groups_of.items()}
 
     def group(self, form: str) -> Group | None:
         """The one spelling group of head word `form`, or None (unknown, or ambiguous)."""
-        groups = self.groups.get(form)
-        if not groups:
-            return None
-        members = {g.forms for g in groups}
-        canon = {g.canonical for g in groups}
-        return groups[0] if len(members) == 1 and len(canon) == 1 else None
+        return self._group.get(form)
 
     def describe(self, token: str) -> str:
         """The canonical form of the first entry holding `token`, for reasons."""
@@ -115,6 +112,13 @@ class Gazetteer:
         if not info:
             return token
         return self.entries[min(info.entries)].canonical
+
+
+def _one_group(groups: list[Group]) -> Group | None:
+    """The group all of `groups` agree on (same forms, same canonical spelling), or None."""
+    members = {g.forms for g in groups}
+    canon = {g.canonical for g in groups}
+    return groups[0] if len(members) == 1 and len(canon) == 1 else None
 
 
 def _cluster(heads: list[str]) -> list[list[str]]:

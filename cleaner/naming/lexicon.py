@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import cached_property, lru_cache
-from itertools import compress, filterfalse, islice
+from itertools import accumulate, compress, filterfalse, islice
 from operator import not_
 from importlib import resources
 
@@ -145,17 +146,25 @@ class Scan:
     @cached_property
     def unknown(self) -> set[str]:
         """The distinct words that are not dictionary words (`is_dictionary_word`)."""
+        return self.unknown_lowercase | self.unknown_other
+
+    @cached_property
+    def unknown_lowercase(self) -> set[str]:
+        """The lowercase ones of `unknown` (names.case reads these, names.variants the others)."""
         words, known = self.lowercase
-        unknown = set(words).difference(known)
+        return set(words).difference(known)
+
+    @cached_property
+    def unknown_other(self) -> set[str]:
+        """The ones of `unknown` that are not lowercase: every capitalised unknown word."""
         exact, lower = _dictionary()
         others = list(set(filterfalse(str.islower, self.counts)).difference(exact))
-        unknown.update(compress(others, map(not_, map(lower.__contains__, map(str.lower, others)))))
-        return unknown
+        return set(compress(others, map(not_, map(lower.__contains__, map(str.lower, others)))))
 
     def english_share(self) -> float:
         """`english_share` of the text, from the words already found."""
         if len(self.text) > _SAMPLE_CHARS:
-            return english_share(self.text)  # a word may straddle the sample's end
+            return _share(filter(str.islower, self._sample()), _MIN_WORDS)
         words, known = self.lowercase
         words = list(compress(words, map((1).__lt__, map(len, words))))  # two letters or more
         total = sum(map(self.counts.__getitem__, words))
@@ -166,6 +175,17 @@ class Scan:
             return 1.0
         # over the distinct words, each counted as often as it is written
         return sum(map(self.counts.__getitem__, filter(known.__contains__, words))) / total
+
+    def _sample(self) -> Iterator[str]:
+        """The `_WORD2` matches of the text's first `_SAMPLE_CHARS` characters, from the parts:
+        the words of two letters or more, the one that straddles the end cut there."""
+        parts = self.parts
+        ends = list(accumulate(map(len, parts)))
+        k = bisect_right(ends, _SAMPLE_CHARS)  # parts[:k] end inside the sample
+        words = parts[1:k:2]
+        if k < len(parts) and k % 2:  # a word runs past the end
+            words.append(parts[k][: _SAMPLE_CHARS - ends[k - 1]])
+        return compress(words, map((1).__lt__, map(len, words)))
 
 
 _SPLIT = re.compile(f"({WORD.pattern})")

@@ -162,6 +162,7 @@ class Matcher:
         self.near = gazetteer_neighbours(gaz)
         self._article: list[str] | None = None
         self._written_known: set[str] | None = None
+        self._preferred: dict[str, str] = {}
 
     @property
     def article(self) -> list[str]:
@@ -174,6 +175,12 @@ class Matcher:
     # -- spelling to write -------------------------------------------------
     def preferred(self, word: str) -> str:
         """The spelling to write for known word `word` under the house style."""
+        form = self._preferred.get(word)
+        if form is None:
+            form = self._preferred[word] = self._prefer(word)
+        return form
+
+    def _prefer(self, word: str) -> str:
         group = self.gaz.group(word)
         if group is None:
             return word
@@ -229,8 +236,10 @@ class Matcher:
         """
         gaz, ev, position = self.gaz, self.ev, self.near.position
         if self._written_known is None:
-            written = {w for w in ev.counts if w in position}
-            written.update(f for w in ev.counts for g in gaz.groups.get(w, ()) for f in g.forms if f in position)
+            written = set(filter(position.__contains__, ev.counts))
+            for w in filter(gaz.groups.__contains__, ev.counts):
+                for g in gaz.groups[w]:
+                    written.update(filter(position.__contains__, g.forms))
             self._written_known = written
         targets = set(self._written_known)
         for source in sources:

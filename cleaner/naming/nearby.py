@@ -23,7 +23,7 @@ each decides.  A query costs a few dozen dictionary look-ups instead of
 from __future__ import annotations
 
 from collections.abc import Sequence
-from itertools import chain, repeat
+from itertools import chain
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
@@ -37,12 +37,13 @@ _CACHE_LIMIT = 65536  # answers kept per word list; the cache restarts empty bey
 def deletions(key: str, depth: int = MAX_EDITS) -> list[str]:
     """`key` and every string left after deleting up to `depth` (1 or 2) of its letters
     (some twice: "lavrov" less its first or its second letter... both leave "vrov")."""
+    if depth == 1:
+        return [key, *[key[:i] + key[i + 1 :] for i in range(len(key))]]
     found = [key]
     for i in range(len(key)):
         shorter = key[:i] + key[i + 1 :]
         found.append(shorter)
-        if depth > 1:
-            found += [shorter[:j] + shorter[j + 1 :] for j in range(i, len(shorter))]
+        found += [shorter[:j] + shorter[j + 1 :] for j in range(i, len(shorter))]
     return found
 
 
@@ -77,7 +78,10 @@ class Neighbours:
         keys, found = self._keys, {}
         if len(query) > self._longest + MAX_EDITS:
             return found  # within reach of no key; and a long word has very many deletions
-        for n in set(chain.from_iterable(map(self._index.get, deletions(query, depth), repeat(())))):
+        held = list(filter(None, map(self._index.get, deletions(query, depth))))
+        if not held:
+            return found  # most unknown words: no key leaves a common string
+        for n in set(chain.from_iterable(held)):
             dist = OSA.distance(query, keys[n], score_cutoff=MAX_EDITS)
             if dist <= MAX_EDITS:
                 found[n] = dist
@@ -96,14 +100,13 @@ class Neighbours:
         best: dict[int, int] = {}
         query, other = spelled(source), plain(source)
         near = self._near(query, depth)
-        for positions, found in (
-            (self._spelled, near), (self._plain, near if other == query else self._near(other, depth)),
-        ):
+        far = near if other == query else self._near(other, depth)
+        for positions, found in ((self._spelled, near), (self._plain, far)):
             for n, dist in found.items():
                 for i in positions[n]:
                     if dist < best.get(i, MAX_EDITS + 1):
                         best[i] = dist
-        hit = tuple(sorted(best.items()))
+        hit = tuple(sorted(best.items())) if best else ()
         if len(self._cache) >= _CACHE_LIMIT:
             self._cache.clear()
         self._cache[source, depth] = hit

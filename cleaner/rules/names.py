@@ -42,6 +42,10 @@ LOWERCASE_FUZZY_MIN_COUNT = 3
 _NOT_PROSE = re.compile(r"[/@#_=\\]|www\.|https?:|\.[a-z]{2,4}\b")
 # A `cleaner.naming.lexicon.WORD` match found by position (`_mentions`): no letter before.
 _WORD_AT = re.compile(r"(?<![^\W\d_])[^\W\d_]+")
+# The word joined to the one ending (starting) where the match starts (ends): a space,
+# no-break space or hyphen between (". " joins only after an initial or title).
+_JOINED_AFTER = re.compile(r"[ \u00a0-]([^\W\d_]+)")
+_JOINED_BEFORE = re.compile(r"(?<![^\W\d_])([^\W\d_]+)[ \u00a0-]$")
 
 
 def evidence_text(doc: "Document") -> str:
@@ -145,7 +149,7 @@ class NameVariants(Rule):
         text = doc.text
         gaz = load(tuple(doc.options.names))
         # every capitalised word (a `CAP_CANDIDATE`) that no dictionary or gazetteer knows
-        suspects = sorted(w for w in scan(text).unknown.difference(gaz.tokens) if _suspect(w, gaz))
+        suspects = sorted(w for w in scan(text).unknown_other.difference(gaz.tokens) if _suspect(w, gaz))
         if not suspects:
             return
         matcher = _setup(doc)[2]
@@ -222,7 +226,9 @@ class NameCase(Rule):
     ("putn" -> "Putin").  Capitals at a sentence start are not evidence.
     Words in URLs, hashtags and hyphen compounds stay, and so does every
     lowercase word of a text that is not English (the dictionary guard is
-    English: Portuguese "fico" is not Robert Fico).
+    English: Portuguese "fico" is not Robert Fico).  A capitalised unknown word
+    joined to a restored name is judged again as names.variants would judge it
+    on the next run ("Xvolodymyr zelenskyy" -> "Volodymyr Zelenskyy").
     """
 
     id = "names.case"
@@ -244,7 +250,7 @@ class NameCase(Rule):
             return  # "fico", "jangan": without an English dictionary, a lowercase word proves nothing
         text = doc.text
         lower_counts = scan(text).counts
-        words = sorted(w for w in scan(text).unknown if len(w) >= MIN_LENGTH and w.islower())
+        words = sorted(w for w in scan(text).unknown_lowercase if len(w) >= MIN_LENGTH)
         if not words:
             return
         gaz, ev, matcher = _setup(doc)
@@ -302,10 +308,46 @@ class NameCase(Rule):
             if v is not None and v.confident:
                 choice[w] = (v.form, f"{reason}; garbled {form!r}: {v.reason}")
         lines = _Lines(text)
+        edits = []
         for m in _mentions(_WORD_AT, text, choice):
             if in_prose(text, m.start(), m.end(), hyphen_ok=False) and lines.english(m.start()):
                 form, reason = choice[m.group()]
-                yield Edit(m.start(), m.end(), form, f"lowercase name {m.group()!r}: {reason}")
+                edits.append(Edit(m.start(), m.end(), form, f"lowercase name {m.group()!r}: {reason}"))
+        yield from edits
+        yield from _beside_restored(doc, edits, gaz, lines)
+
+
+def _beside_restored(doc: "Document", edits: list[Edit], gaz: Gazetteer, lines: _Lines) -> Iterator[Edit]:
+    """Garbled names that a restored capital gives the evidence the next run would read.
+
+    names.variants judged "Xvolodymyr" in "Xvolodymyr zelenskyy" with no name
+    next to it; with "Zelenskyy" restored, the gazetteer's "Volodymyr
+    Zelenskyy" shares it, and a second run would repair it.  So the capitalised
+    unknown words joined to a restored word are judged again, on the evidence
+    of the text as restored, now.
+    """
+    text, beside = doc.text, set()
+    for e in edits:  # the words a join (`cleaner.naming.evidence.joins`) ties to the restored one
+        if after := _JOINED_AFTER.match(text, e.end):
+            beside.add(after.group(1))
+        if before := _JOINED_BEFORE.search(text, max(0, e.start - 200), e.start):
+            beside.add(before.group(1))
+    restored = {e.replacement for e in edits}
+    suspects = sorted(w for w in beside.intersection(scan(text).unknown_other) if _suspect(w, gaz) and w not in restored)
+    if not suspects:
+        return  # most restored names stand beside ordinary words: no second look needed
+    pieces, cursor = [], 0
+    for e in edits:
+        pieces += (text[cursor : e.start], e.replacement)
+        cursor = e.end
+    ev = collect("".join(pieces) + text[cursor:])
+    matcher = Matcher(gaz, ev, doc.options.name_style)
+    found = matcher.candidates(suspects)
+    verdicts = {s: v for s in suspects if (v := matcher.judge(s, found[s])) is not None and v.confident}
+    for m in _mentions(CAP_CANDIDATE, text, verdicts):
+        if in_prose(text, m.start(), m.end()) and lines.english(m.start()):
+            v = verdicts[m.group()]
+            yield Edit(m.start(), m.end(), v.form, f"garbled name {m.group()!r} beside a restored capital: {v.reason}")
 
 
 class NameStyle(Rule):
@@ -330,7 +372,7 @@ class NameStyle(Rule):
     def find(self, doc: "Document") -> Iterator[Edit]:
         text = doc.text
         gaz = load(tuple(doc.options.names))
-        words = sorted(w for w in set(scan(text).counts).intersection(gaz.groups) if is_capitalised(w))
+        words = sorted(w for w in scan(text).counts.keys() & gaz.groups.keys() if is_capitalised(w))
         if not words:
             return
         gaz, ev, matcher = _setup(doc)
