@@ -1,9 +1,9 @@
 """The rule chain: runs the selected rules in a fixed order and records everything.
 
 Order (by category): encoding -> layout -> boilerplate -> duplicates -> names
--> artifacts -> (encoding, boilerplate and duplicates again, only if names or
-artifacts changed the text) -> final layout.  Within a category, rules run in the order of
-`cleaner.rules.RULES`.  The chain is deterministic: no randomness, no clock
+-> artifacts -> (encoding, boilerplate, duplicates and names again, until they
+change nothing, only if names or artifacts changed the text) -> final layout.
+Within a category, rules run in the order of `cleaner.rules.RULES`.  The chain is deterministic: no randomness, no clock
 in the output, langdetect seeded.
 """
 from __future__ import annotations
@@ -17,6 +17,7 @@ from typing import Any, Iterator, Mapping
 from .document import CleanResult, Document
 from .options import Options
 from .rules import STAGES, rules_for_stage
+from .rules.base import Rule
 
 
 def clean(
@@ -90,7 +91,7 @@ def _collector_paused(length: int) -> Iterator[None]:
 # once the copies above it are gone), so these stages repeat until they change
 # nothing; two passes suffice in practice.  A repeated pass runs only the rules
 # that may find something new (`Rule.may_edit_again`).
-_STAGE_PASSES = {"encoding": 3, "boilerplate": 3, "artifacts": 3}
+_STAGE_PASSES = {"encoding": 3, "boilerplate": 3, "artifacts": 3, "recheck": 3}
 
 
 def run(doc: Document) -> None:
@@ -102,10 +103,13 @@ def run(doc: Document) -> None:
         if stage == "recheck" and not repaired:
             continue
         rules = rules_for_stage(stage, doc.options)
+        # `may_edit_again` assumes the stage's own kind of edits; the recheck mixes kinds
+        # (a names repair rewrites a line that a phrase rule judged before).
+        again = Rule.may_edit if stage == "recheck" else Rule.may_edit_again
         for repeat in range(_STAGE_PASSES.get(stage, 1)):
             changed = 0
             for rule in rules:
-                if repeat and not rule.may_edit_again(doc.options):
+                if repeat and not again(rule, doc.options):
                     continue  # nothing new to find; warnings were given
                 edits = list(rule.find(doc))
                 if edits:

@@ -116,8 +116,16 @@ FIXED_NOT_IDEMPOTENT = [
     # next to it, and only the next run's evidence ("Zelenskyy" after it) repaired it.  The
     # words next to a restored capital are now judged again on the restored text.
     "Share on X\u200bvolodymyr zelenskyy\nread more\n",
+    # names.case saw a German line and judged the article not English; artifacts.foreign_lines
+    # (remove) then deleted it, and the next run capitalised the names (fuzz seed 7; the
+    # recheck stage now runs the names rules too, until nothing changes).
+    (
+        "kanzler sagte am dienstag, die gespräche würden der kommenden woche fortgesetzt.\n"
+        "cooperation, officials said on Tuesday.ZUMA Wire\nvolodymyr zelenskyy\nmariya zakharova\n"
+        "Russia and the US agreed to put the foundations for future cooperation, officials said on Tuesday.. TAGI",
+        {"foreign_lines": "remove"},
+    ),
 ]
-KNOWN_NOT_IDEMPOTENT: list[str] = []
 
 
 @pytest.mark.parametrize("case", FIXED_NOT_IDEMPOTENT)
@@ -127,8 +135,6 @@ def test_fixed_fuzz_findings_stay_idempotent(case):
     assert cleaner.clean(once, options=options).text == once
 
 
-@pytest.mark.xfail(strict=True, reason="open finding of tests/fuzz/fuzz_clean.py: clean() not idempotent")
-@pytest.mark.parametrize("text", KNOWN_NOT_IDEMPOTENT)
-def test_known_fuzz_findings_are_idempotent(text):
-    once = cleaner.clean(text).text
-    assert cleaner.clean(once).text == once
+# An open finding (found, not yet fixed) is kept as a strict xfail here, e.g.
+# @pytest.mark.xfail(strict=True, reason="open finding: clean() not idempotent") on a copy
+# of the test above; none is open now.
