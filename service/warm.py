@@ -11,6 +11,7 @@ set of real articles imports no new module after the warm-up.
 """
 from __future__ import annotations
 
+import gc
 import logging
 
 # Every kind of text a rule looks at: boilerplate, mojibake, curly and doubled
@@ -77,4 +78,9 @@ def warm() -> None:
         cleaner.clean(_NO_ARTICLE, input_format="html")
     except ValueError:
         pass
+    # What is loaded now lives as long as the process: out of the cyclic collector's
+    # reach, its collections stay small, and they no longer write to (and so copy)
+    # the pages the forked workers share with the master.
+    gc.collect()
+    gc.freeze()
     logging.getLogger("service").info("cleaner warmed up")
