@@ -234,3 +234,32 @@ def test_line_index_asks() -> None:
     assert facts.holding("are") == {"  Share  ", "_Share", "Share"}
     assert facts.holding("talks") == {"The talks resumed."}  # case matters: "Talks" is not "talks"
     assert facts.holding("#") == set()
+
+
+def test_mojibake_line_gate_skips_only_lines_ftfy_would_not_see() -> None:
+    """encoding.mojibake looks only at lines holding a notable character; on every
+    line cut at every line break, the lines it skips are exactly never suspicious."""
+    import re
+
+    from cleaner.rules import encoding
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*/raw.txt"))]
+    texts += [p.read_text(encoding="utf-8") for p in sorted(FIXTURES.rglob("*.txt"))]
+    texts += [
+        "Die GesprÃ¤che gehen weiter.\u2028‚ÄùPoroshenko‚Äù said no.\r\nAT&amp;T\x85done",
+        "plain\r\r\nﬁne\x0bx\n\u2029é\ttab &copy; “quoted” — £5 ©\x7f\x1b[0m",
+        "\n\r\u2028\u2029\x85", "", "Ã", "café\nnaïve\r\nHÃ©llo wÃ¶rld",
+    ]
+    cut = re.compile(r"\r\n?|[\n\u2028\u2029\x85]")
+    for text in texts:
+        pieces, at = [], 0
+        for brk in cut.finditer(text):
+            pieces.append((at, text[at : brk.start()]))
+            at = brk.end()
+        pieces.append((at, text[at:]))
+        gated = dict(encoding._lines(text))
+        for start, line in pieces:
+            if start not in gated:
+                assert not encoding._suspicious(line), (line, text[:40])
+            else:
+                assert gated[start] == line

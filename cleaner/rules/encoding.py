@@ -11,7 +11,6 @@ from typing import Iterator
 
 from ..document import Document
 from .base import ALL_PROFILES, Edit, RegexRule, Rule
-from .layout import LineEndings
 
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\x1b]")
@@ -42,36 +41,37 @@ class Mojibake(Rule):
         control, entity = _CONTROL.search(text) is not None, "&" in text
         if not (control or entity or _ORDINARY.search(text)):
             return  # plain ASCII and typography: nothing for ftfy to do
-        for start, text in _lines(doc):
-            if not _suspicious(text, control, entity):
+        for start, line in _lines(text):
+            if not _suspicious(line, control, entity):
                 continue
-            fixed, steps = ftfy.fix_and_explain(text, config=config)
-            if fixed == text:
+            fixed, steps = ftfy.fix_and_explain(line, config=config)
+            if fixed == line:
                 continue
             # Report the smallest span that changed.
-            head = _common_prefix(text, fixed)
-            tail = _common_prefix(text[head:][::-1], fixed[head:][::-1])
+            head = _common_prefix(line, fixed)
+            tail = _common_prefix(line[head:][::-1], fixed[head:][::-1])
             names = ", ".join(dict.fromkeys(step[1] if step[0] != "encode" else f"{step[1]} re-decode" for step in steps or []))
-            yield Edit(start + head, start + len(text) - tail, fixed[head : len(fixed) - tail], f"ftfy: {names}")
+            yield Edit(start + head, start + len(line) - tail, fixed[head : len(fixed) - tail], f"ftfy: {names}")
 
 
-# Line breaks other than "\n", which layout.line_endings turns into "\n" after this
-# rule: ftfy judges each line as a whole (a line holding both "Ã¤" and a MacRoman
-# "‚Äù" gets only the first repaired), so it must see the lines the next run will see.
-_OTHER_BREAK = LineEndings.pattern
+# Lines are cut as layout.line_endings will cut them (after this rule): ftfy judges a
+# line as a whole (a line holding both "Ã¤" and a MacRoman "‚Äù" gets only the first
+# repaired), so it must see the lines the next run will see.
+_BREAK = re.compile(r"[\n\r\u2028\u2029\x85]")
+# A character `_suspicious` may act on: a control character, "&", or one beyond
+# ASCII and common typography (`_ORDINARY`).  A line without one is never suspicious.
+_NOTABLE = re.compile("[^\t\n\r\x20-\x25\x27-\x7e‘’“”„–—…•·«»£€°±×©®\u2028\u2029\x85]")
 
 
-def _lines(doc: Document) -> Iterator[tuple[int, str]]:
-    """(start, text) of every line of the current text, as layout.line_endings will cut them."""
-    for line in doc.lines:
-        if not _OTHER_BREAK.search(line.text):
-            yield line.start, line.text
-            continue
-        at = 0
-        for brk in _OTHER_BREAK.finditer(line.text):
-            yield line.start + at, line.text[at : brk.start()]
-            at = brk.end()
-        yield line.start + at, line.text[at:]
+def _lines(text: str) -> Iterator[tuple[int, str]]:
+    """(start, text) of every line of `text` that holds a `_NOTABLE` character, the
+    lines cut at every line break.  The others are skipped in C."""
+    at = 0
+    while (m := _NOTABLE.search(text, at)) is not None:
+        start = max(text.rfind(brk, 0, m.start()) for brk in "\n\r\u2028\u2029\x85") + 1
+        end = _BREAK.search(text, m.end())
+        at = end.start() if end else len(text)
+        yield start, text[start:at]
 
 
 # Characters common in clean text that no mojibake test needs to look at:
