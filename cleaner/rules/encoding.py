@@ -7,10 +7,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import Iterator
+from functools import lru_cache
+from typing import Any, Iterator
 
 from ..document import Document
-from .base import ALL_PROFILES, Edit, RegexRule, Rule
+from .base import ALL_PROFILES, LINE_CACHE, Edit, RegexRule, Rule
 
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\x1b]")
@@ -32,26 +33,41 @@ class Mojibake(Rule):
     profiles = ALL_PROFILES
 
     def find(self, doc: Document) -> Iterator[Edit]:
-        import ftfy
-
-        config = ftfy.TextFixerConfig(
-            uncurl_quotes=False, fix_character_width=False, fix_line_breaks=False, normalization=None
-        )
         text = doc.text
         control, entity = _CONTROL.search(text) is not None, "&" in text
         if not (control or entity or _ORDINARY.search(text)):
             return  # plain ASCII and typography: nothing for ftfy to do
         for start, line in _lines(text):
-            if not _suspicious(line, control, entity):
-                continue
-            fixed, steps = ftfy.fix_and_explain(line, config=config)
-            if fixed == line:
-                continue
-            # Report the smallest span that changed.
-            head = _common_prefix(line, fixed)
-            tail = _common_prefix(line[head:][::-1], fixed[head:][::-1])
-            names = ", ".join(dict.fromkeys(step[1] if step[0] != "encode" else f"{step[1]} re-decode" for step in steps or []))
-            yield Edit(start + head, start + len(line) - tail, fixed[head : len(fixed) - tail], f"ftfy: {names}")
+            repair = _repair(line, control, entity)
+            if repair is not None:
+                head, tail, after, reason = repair
+                yield Edit(start + head, start + len(line) - tail, after, reason)
+
+
+@lru_cache(maxsize=LINE_CACHE)
+def _repair(line: str, control: bool, entity: bool) -> tuple[int, int, str, str] | None:
+    """ftfy's repair of one line as (unchanged head, unchanged tail, replacement between,
+    reason), or None.  Cached: the stage repeats, the recheck runs it again, and a line
+    ftfy cannot repair would be judged anew each time."""
+    if not _suspicious(line, control, entity):
+        return None
+    import ftfy
+
+    fixed, steps = ftfy.fix_and_explain(line, config=_ftfy_config())
+    if fixed == line:
+        return None
+    # Report the smallest span that changed.
+    head = _common_prefix(line, fixed)
+    tail = _common_prefix(line[head:][::-1], fixed[head:][::-1])
+    names = ", ".join(dict.fromkeys(step[1] if step[0] != "encode" else f"{step[1]} re-decode" for step in steps or []))
+    return head, tail, fixed[head : len(fixed) - tail], f"ftfy: {names}"
+
+
+@lru_cache(maxsize=1)
+def _ftfy_config() -> Any:
+    import ftfy
+
+    return ftfy.TextFixerConfig(uncurl_quotes=False, fix_character_width=False, fix_line_breaks=False, normalization=None)
 
 
 # Lines are cut as layout.line_endings will cut them (after this rule): ftfy judges a
@@ -66,9 +82,10 @@ _NOTABLE = re.compile("[^\t\n\r\x20-\x25\x27-\x7e‘’“”„–—…•·«
 def _lines(text: str) -> Iterator[tuple[int, str]]:
     """(start, text) of every line of `text` that holds a `_NOTABLE` character, the
     lines cut at every line break.  The others are skipped in C."""
-    at = 0
+    breaks = [brk for brk in "\n\r\u2028\u2029\x85" if brk in text]
+    at = 0  # where the last line yielded ends (its line break), or 0: no break is looked for before it
     while (m := _NOTABLE.search(text, at)) is not None:
-        start = max(text.rfind(brk, 0, m.start()) for brk in "\n\r\u2028\u2029\x85") + 1
+        start = max([text.rfind(brk, at, m.start()) for brk in breaks], default=-1) + 1
         end = _BREAK.search(text, m.end())
         at = end.start() if end else len(text)
         yield start, text[start:at]
