@@ -57,6 +57,12 @@ def hostile_inputs(size: int) -> dict[str, str]:
         "newlines": "\n" * size,
         "mojibake": ("donâ€™t Ã© " * (size // 12 + 1))[:size],
         "short lines": ("Read more\nShare\n© AFP\nKIEV\n" * (size // 27 + 1))[:size],
+        # distinct lines for langdetect, each after an English one
+        "foreign lines": "".join(
+            f"Putin said the talks would continue on Monday, officials said in Moscow.\n"
+            f"Der Kanzler sagte am Dienstag {i}, die Gespräche würden in der kommenden Woche fortgesetzt.\n"
+            for i in range(size // 160 + 1)
+        )[:size],
     }
 
 

@@ -153,3 +153,18 @@ def test_bmp_letter_class_is_the_unicode_letter_class():
 )
 def test_find_words_is_the_word_pattern(text):
     assert find_words(text) == _WORD.findall(text)
+
+
+def test_langdetect_calls_per_document_are_bounded(langdetect_calls):
+    """Thousands of distinct foreign-looking lines cost at most `max_detections` calls;
+    the article's language is then in doubt: a warning, and no line removed."""
+    spanish = [f"Se requiere dominio del inglés número {i} para tener acceso a los productos y servicios." for i in range(150)]
+    text = ARTICLE + "".join(f"{line}\n" for line in spanish)
+    doc = Document(text, Options.build(None, {"foreign_lines": "remove"}))
+    assert list(ForeignLines().find(doc)) == []
+    # 100 lines or sentences, and the article's own language (its sample, "xx" to the spy)
+    assert len(langdetect_calls) == ForeignLines.max_detections + 1 == 101
+    assert [w.message for w in doc.warnings] == ["more than 100 lines may be in another language: none checked further"]
+    few = Document(ARTICLE + "".join(f"{line}\n" for line in spanish[:3]), Options.build(None, {"foreign_lines": "remove"}))
+    list(ForeignLines().find(few))
+    assert not few.warnings

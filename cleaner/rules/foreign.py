@@ -140,6 +140,10 @@ class ForeignLines(Rule):
     # Never treat more than this share of the article's letters as foreign: then the
     # article's language itself is in doubt.
     max_foreign_share = 0.3
+    # At most this many texts of one document go to langdetect (~5 ms each): a document
+    # with more suspects (thousands of foreign-looking lines) has its language in doubt,
+    # and only gets a warning.
+    max_detections = 100
 
     def may_edit(self, options: Any) -> bool:
         return options.foreign_lines == "remove"
@@ -153,22 +157,31 @@ class ForeignLines(Rule):
             return
         home_script = script(sample)
         found: list[tuple[Line, int, int, str]] = []  # line, start, end within line, language
+        # Past this many foreign letters the article's language is in doubt and nothing is
+        # reported: stop there (each judgement may cost a langdetect call).
+        limit = self.max_foreign_share * _letter_count(text)
+        foreign = 0
+        budget = [self.max_detections]
         for line in self._suspects(doc, article, home_script):
             if len(line.text.split()) < self.min_words:
                 continue
-            language, share = self._judge(line.text, article, home_script)
+            if budget[0] <= 0:
+                doc.warn(self.id, f"more than {self.max_detections} lines may be in another language: "
+                         "none checked further", line.start, len(text))
+                return
+            language, share = self._judge(line.text, article, home_script, budget)
             if language:
                 found.append((line, 0, len(line.text), language))
+                foreign += _letter_count(line.text)
             elif share < self.sentence_check_below:
                 for start, end in _sentences(line.text):
-                    language, _ = self._judge(line.text[start:end], article, home_script)
+                    language, _ = self._judge(line.text[start:end], article, home_script, budget)
                     if language:
                         found.append((line, start, end, language))
+                        foreign += _letter_count(line.text, start, end)
+            if foreign > limit:
+                return
         if not found:
-            return
-        total = _letter_count(text)
-        foreign = sum(_letter_count(line.text, s, e) for line, s, e, _ in found)
-        if foreign > self.max_foreign_share * total:
             return
         remove = doc.options.foreign_lines == "remove"
         for line, start, end, language in found:
@@ -237,9 +250,12 @@ class ForeignLines(Rule):
             end = len(text) if end == -1 else end
             yield Line(text.count("\n", 0, start), start, end, text[start:end])
 
-    def _judge(self, text: str, article: str, home_script: str | None) -> tuple[str | None, float]:
+    def _judge(
+        self, text: str, article: str, home_script: str | None, budget: list[int] | None = None
+    ) -> tuple[str | None, float]:
         """(the language of `text` when it is clearly not `article`, else None; its share of
-        the article language's function words)."""
+        the article language's function words).  A call to langdetect takes one from
+        `budget[0]`."""
         if len(text) < self.min_letters:
             return None, 1.0
         found = find_words(text)
@@ -265,6 +281,8 @@ class ForeignLines(Rule):
             return None, share  # "$10 per user per month": Italian "per", English words
         from ..language import probabilities
 
+        if budget is not None:
+            budget[0] -= 1
         ranked = probabilities(text)
         if not ranked or ranked[0][0] == article or ranked[0][1] < self.min_probability:
             return None, share
