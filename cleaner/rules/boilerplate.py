@@ -251,7 +251,7 @@ def is_tag_field(field: str) -> bool:
     """A hashtag list, unix timestamp, URL slug or URL: what CMS exports print after a post."""
     field = field.strip()
     return not field or bool(
-        all(token.startswith("#") and len(token) > 1 for token in field.split())
+        (field[0] == "#" and all(token.startswith("#") and len(token) > 1 for token in field.split()))
         or _TIMESTAMP.match(field)
         or _SLUG.match(field)
         or _URL.match(field)
