@@ -168,3 +168,16 @@ def test_langdetect_calls_per_document_are_bounded(langdetect_calls):
     few = Document(ARTICLE + "".join(f"{line}\n" for line in spanish[:3]), Options.build(None, {"foreign_lines": "remove"}))
     list(ForeignLines().find(few))
     assert not few.warnings
+
+
+def test_langdetect_table_is_out_of_the_collectors_watch():
+    """The 87,600 n-gram probability rows are tuples of floats: a full garbage collection
+    no longer walks them (they were lists), and langdetect still answers from them."""
+    import gc
+
+    factory = language._factory()
+    rows = list(factory.word_lang_prob_map.values())
+    assert len(rows) > 50_000 and all(type(row) is tuple for row in rows)
+    gc.collect()
+    assert not any(gc.is_tracked(row) for row in rows[:1000])
+    assert language._detect("Die Gespräche wurden am Dienstag ohne Einigung beendet, sagte der Sprecher.") == "de"
