@@ -106,7 +106,7 @@ sys.path.insert(0, {str(ROOT)!r})
 from service.warm import warm
 import gc
 warm()
-assert gc.get_freeze_count() > 100_000, gc.get_freeze_count()  # phrase lists, gazetteer, profiles: frozen
+assert gc.get_freeze_count() > 50_000, gc.get_freeze_count()  # phrase lists, gazetteer, patterns: frozen
 import cleaner
 before = set(sys.modules)
 root = {str(ROOT)!r}
