@@ -57,6 +57,8 @@ def hostile_inputs(size: int) -> dict[str, str]:
         "newlines": "\n" * size,
         "mojibake": ("donâ€™t Ã© " * (size // 12 + 1))[:size],
         "short lines": ("Read more\nShare\n© AFP\nKIEV\n" * (size // 27 + 1))[:size],
+        "one long line, foreign words": ("Putin said the talks would go on und die Gespräche sind nicht vorbei. "
+                                         * (size // 70 + 1))[:size],
         # distinct lines for langdetect, each after an English one
         "foreign lines": "".join(
             f"Putin said the talks would continue on Monday, officials said in Moscow.\n"

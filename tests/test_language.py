@@ -181,3 +181,18 @@ def test_langdetect_table_is_out_of_the_collectors_watch():
     gc.collect()
     assert not any(gc.is_tracked(row) for row in rows[:1000])
     assert language._detect("Die Gespräche wurden am Dienstag ohne Einigung beendet, sagte der Sprecher.") == "de"
+
+
+def test_foreign_suspects_are_the_lines_holding_the_evidence():
+    """Two function words of one other language make their line a suspect, on whichever
+    line they stand (the line starts are found from match to match)."""
+    lines = [
+        "The talks went on for hours on Monday, officials said.",
+        "Sie sagte, die Gespräche sind nicht vorbei und der Kanzler kommt.",
+        "Both sides agreed to meet again next week in Riyadh.",
+        "Le président a dit que les discussions vont continuer.",
+        "und",  # one word: no suspect
+    ]
+    doc = Document("\n".join(lines * 2), Options.build(None, None))
+    suspects = [line.text for line in ForeignLines()._suspects(doc, "en", "LATIN")]
+    assert suspects == [lines[1], lines[3]] * 2

@@ -238,8 +238,12 @@ class ForeignLines(Rule):
         # `find_words`' words (a word joined by an apostrophe is found in parts: more suspects).
         pattern, languages_of = _evidence_words(article)
         counts: dict[tuple[int, str], int] = {}
+        start = seen = 0  # the line start (in `text`: + 1 - 1) of the last match, and where it was
         for match in pattern.finditer(lower):
-            start = lower.rfind("\n", 0, match.start(1))  # in `text`: + 1 - 1
+            # the newline before this match: after the last match, or the one found then
+            # (looked for back to the line start only from the last match: linear on one long line)
+            newline = lower.rfind("\n", seen, match.start(1))
+            start, seen = (newline if newline != -1 else start), match.start(1)
             for lang in languages_of[match.group(1)]:
                 key = (start, lang)
                 counts[key] = counts.get(key, 0) + 1
