@@ -145,21 +145,11 @@ def _reference_source_link(rule, doc):  # noqa: ANN001
 
 
 def _reference_photo_credit(rule, doc):  # noqa: ANN001
+    # every non-blank line, no candidate gate: the verdict per line is the rule's own
     lines = doc.lines
     for line in lines:
-        if not line.text.strip():
-            continue
-        reason = captions.credit_reason(line.text)
-        if reason:
-            caption = captions._caption_above(lines, line.index)
-        elif captions.byline_credit(line.text):
-            caption = captions._caption_above(lines, line.index)
-            reason = "photo credit: photographer | outlet, under a photo caption" if caption is not None else None
-        if not reason:
-            continue
-        yield line.index, reason
-        if caption is not None:
-            yield caption, "photo caption above a credit line"
+        if line.text.strip():
+            yield from captions.credit_verdicts(lines, line)
 
 
 def _reference_duplicates(rule, doc):  # noqa: ANN001

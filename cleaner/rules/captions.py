@@ -12,7 +12,7 @@ from functools import lru_cache
 from typing import Iterator
 
 from .. import phrases
-from ..document import Document
+from ..document import Document, Line
 from .base import LINE_CACHE, ALL_PROFILES, LineFacts, LineRule, first_words, line_facts, may_start, word_count
 
 _PIPE = re.compile(r"\s+[|¦]\s+")
@@ -209,18 +209,22 @@ class PhotoCredit(LineRule):
         indexes = sorted(index for text in _credit_candidates(facts) for index in facts.indexes(text))
         lines = doc.lines if indexes else []
         for index in indexes:
-            line = lines[index]
-            reason = credit_reason(line.text)
-            if reason:
-                caption = _caption_above(lines, line.index)
-            elif byline_credit(line.text):
-                caption = _caption_above(lines, line.index)
-                reason = "photo credit: photographer | outlet, under a photo caption" if caption is not None else None
-            if not reason:
-                continue
-            yield line.index, reason
-            if caption is not None:
-                yield caption, "photo caption above a credit line"
+            yield from credit_verdicts(lines, lines[index])
+
+
+def credit_verdicts(lines: list, line: Line) -> Iterator[tuple[int, str]]:
+    """(line index, reason) for `line` if it is a photo credit, then for the caption above it."""
+    reason = credit_reason(line.text)
+    if reason:
+        caption = _caption_above(lines, line.index)
+    elif byline_credit(line.text):
+        caption = _caption_above(lines, line.index)
+        reason = "photo credit: photographer | outlet, under a photo caption" if caption is not None else None
+    if not reason:
+        return
+    yield line.index, reason
+    if caption is not None:
+        yield caption, "photo caption above a credit line"
 
 
 def _caption_above(lines: list, index: int) -> int | None:
