@@ -149,22 +149,11 @@ def stats(doc: Document, started: float) -> dict[str, Any]:
     }
 
 
-_LANGUAGE_SAMPLE = 3000  # characters of prose lines; enough for function words and langdetect
-_PROSE_WORDS = 6
-
-
 def detect_language(text: str) -> str | None:
     """ISO 639-1 code of the text's language, or None if unsure (see `cleaner.language`)."""
-    prose, size = [], 0
-    for line in text.split("\n"):
-        if len(line.split(None, _PROSE_WORDS - 1)) >= _PROSE_WORDS:
-            prose.append(line)
-            size += len(line) + 1
-            if size > _LANGUAGE_SAMPLE:
-                break  # enough
-    sample = "\n".join(prose)[:_LANGUAGE_SAMPLE] or text[:_LANGUAGE_SAMPLE]
+    from .language import article_language, prose_sample
+
+    sample = prose_sample(text) or text[:3000]
     if sum(map(str.isalpha, sample[:200])) < 20:
         return None
-    from .language import article_language
-
     return article_language(sample)

@@ -21,7 +21,8 @@ import re
 from collections import Counter
 from functools import lru_cache
 from importlib import resources
-from typing import Any
+from operator import itemgetter
+from typing import Any, Sequence
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
@@ -181,6 +182,36 @@ def sample_words(sample: str) -> list[str]:
     for line in sample.split("\n"):
         words += (_cached_line_words(line) if len(line) <= _CACHED_LINE else _line_words(line))[1]
     return words
+
+
+# The prose sample of a text: its first lines of 6+ words that are not mostly
+# names (name tables and credits mislead langdetect), up to 3,000 characters.
+_PROSE_WORDS = 6
+_PROSE_SAMPLE = 3000
+
+
+@lru_cache(maxsize=4)
+def prose_sample(text: str) -> str:
+    """The first 3,000 characters of the prose lines of `text` ("" when it has none).
+
+    Cached: the foreign-line check and the article's language read the same text.
+    """
+    prose: list[str] = []
+    size = -1  # len("\n".join(prose))
+    n = _PROSE_WORDS
+    for raw in text.split("\n"):
+        # split(None, n - 1): at most n parts, n when the line has n+ words
+        if len(raw.split(None, n - 1)) >= n and not mostly_names(line_words(raw)[0]):
+            prose.append(raw)
+            size += len(raw) + 1
+            if size >= _PROSE_SAMPLE:
+                break
+    return "\n".join(prose)[:_PROSE_SAMPLE]
+
+
+def mostly_names(words: Sequence[str]) -> bool:
+    """Whether most of `words` are capitalised: a name table, a headline, a credit."""
+    return sum(map(str.isupper, map(itemgetter(0), words))) * 2 > len(words)
 
 
 @lru_cache(maxsize=64)

@@ -14,7 +14,7 @@ import unicodedata
 import pytest
 
 from cleaner.document import Document
-from cleaner.language import _WORD, sample_words
+from cleaner.language import _WORD, prose_sample, sample_words
 from cleaner.options import Options
 from cleaner.rules.artifacts import GuardedRegexRule, QuoteSpace, RepeatedWord, SpaceBeforePunctuation
 from cleaner.rules.foreign import ForeignLines, script
@@ -139,7 +139,7 @@ def test_foreign_suspects_hold_every_line_the_judge_would_flag():
     rule, total = ForeignLines(), 0
     for text in mixed_articles(60, seed=6):
         d = doc(text)
-        home = script(rule._sample(text))
+        home = script(prose_sample(text))
         flagged = flagged_starts(rule, d, "en", home)
         assert flagged <= {line.start for line in rule._suspects(d, "en", home)}, text
         total += len(flagged)

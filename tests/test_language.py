@@ -10,6 +10,7 @@ import re
 
 import pytest
 
+import cleaner
 import cleaner.language as language
 from cleaner.document import Document
 from cleaner.language import _WORD, article_language, find_words
@@ -196,3 +197,16 @@ def test_foreign_suspects_are_the_lines_holding_the_evidence():
     doc = Document("\n".join(lines * 2), Options.build(None, None))
     suspects = [line.text for line in ForeignLines()._suspects(doc, "en", "LATIN")]
     assert suspects == [lines[1], lines[3]] * 2
+
+
+def test_a_name_table_does_not_set_the_articles_language():
+    # A Portuguese standings page: 29 lines of names (6+ words each) above its prose.
+    # The language is read off the prose lines, as foreign_lines reads it.
+    table = "\n".join(f"{i} Kyle Busch Martin Truex Jr Kevin Harvick Denny Hamlin Joey Logano" for i in range(1, 30))
+    prose = (
+        "Nesta página você terá sempre a classificação atualizada da NASCAR até a última corrida, com os pontos de cada piloto.\n"
+        "Coloque nos seus favoritos e venha sempre conferir a classificação da NASCAR depois de cada etapa da temporada.\n"
+    )
+    text = table + "\n" + prose
+    assert language.prose_sample(text) == prose.rstrip("\n")
+    assert cleaner.clean(text).language == "pt"

@@ -22,8 +22,7 @@ import re
 import unicodedata
 from functools import lru_cache
 from importlib import resources
-from operator import itemgetter
-from typing import Any, Iterator, Sequence
+from typing import Any, Iterator
 
 from ..document import Document, Line
 from ..language import (
@@ -33,7 +32,8 @@ from ..language import (
     function_share,
     function_shares,
     function_words,
-    line_words,
+    mostly_names,
+    prose_sample,
     sample_words,
 )
 from .base import Edit, Rule, remove_line
@@ -150,7 +150,7 @@ class ForeignLines(Rule):
 
     def find(self, doc: Document) -> Iterator[Edit]:
         text = doc.text
-        sample = self._sample(text)
+        sample = prose_sample(text)
         # The article's language, from its prose: name tables and credits mislead langdetect.
         article = article_language(sample) if len(sample) >= 200 else None
         if article is None:
@@ -158,8 +158,9 @@ class ForeignLines(Rule):
         home_script = script(sample)
         found: list[tuple[Line, int, int, str]] = []  # line, start, end within line, language
         # Past this many foreign letters the article's language is in doubt and nothing is
-        # reported: stop there (each judgement may cost a langdetect call).
-        limit = self.max_foreign_share * _letter_count(text)
+        # reported: stop there (each judgement may cost a langdetect call).  Counted at the
+        # first foreign find: most articles have none, and counting costs a pass.
+        limit: float | None = None
         foreign = 0
         budget = [self.max_detections]
         for line in self._suspects(doc, article, home_script):
@@ -179,7 +180,9 @@ class ForeignLines(Rule):
                     if language:
                         found.append((line, start, end, language))
                         foreign += _letter_count(line.text, start, end)
-            if foreign > limit:
+            if foreign and limit is None:
+                limit = self.max_foreign_share * _letter_count(text)
+            if limit is not None and foreign > limit:
                 return
         if not found:
             return
@@ -195,20 +198,6 @@ class ForeignLines(Rule):
             else:
                 what = "paragraph" if whole else "sentence"
                 doc.warn(self.id, f"{what} in {language}, not {article}: untranslated?", line.start + start, line.start + end)
-
-    def _sample(self, text: str) -> str:
-        """The first 3,000 characters of the article's prose lines (6+ words, not mostly names)."""
-        prose: list[str] = []
-        size = -1  # len("\n".join(prose))
-        n = self.min_words
-        for raw in text.split("\n"):
-            # split(None, n - 1): at most n parts, n when the line has n+ words
-            if len(raw.split(None, n - 1)) >= n and not _mostly_names(line_words(raw)[0]):
-                prose.append(raw)
-                size += len(raw) + 1
-                if size >= 3000:
-                    break
-        return "\n".join(prose)[:3000]
 
     def _suspects(self, doc: Document, article: str, home_script: str | None) -> Iterator[Line]:
         """The lines that may hold text `_judge` finds foreign, in order: a superset.
@@ -265,7 +254,7 @@ class ForeignLines(Rule):
         found = find_words(text)
         if len(found) < self.min_words or sum(map(len, found)) < self.min_letters:
             return None, 1.0
-        if _mostly_names(found):
+        if mostly_names(found):
             return None, 1.0  # a reference list, a headline, a credit
         words = [w.lower() for w in found]
         table = function_words()
@@ -322,10 +311,6 @@ def _evidence_words(article: str) -> tuple[re.Pattern[str], dict[str, tuple[str,
 
 def _letter_count(text: str, start: int = 0, end: int | None = None) -> int:
     return sum(map(len, _LETTER_RUN.findall(text, start, len(text) if end is None else end)))
-
-
-def _mostly_names(words: Sequence[str]) -> bool:
-    return sum(map(str.isupper, map(itemgetter(0), words))) * 2 > len(words)
 
 
 def _sentences(text: str) -> list[tuple[int, int]]:
