@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from functools import lru_cache
 from importlib import resources
 from typing import Any, Iterator
@@ -89,12 +90,18 @@ def script(text: str) -> str | None:
     sample = text[:200]  # a sample is enough, and keeps this cheap
     if not _UNUSUAL.search(sample):  # every letter is Latin (or there is none)
         return "LATIN" if any(map(str.isalpha, sample)) else None
+    # letters counted in C, then by script in order of first appearance (a tie goes
+    # to the script met first)
     counts: dict[str, int] = {}
-    for ch in sample:
-        if ch.isalpha():
-            name = "LATIN" if ch < "\u0250" else unicodedata.name(ch, "?").split(" ")[0]
-            counts[name] = counts.get(name, 0) + 1
+    for letter, k in Counter(filter(str.isalpha, sample)).items():
+        name = _script_of(letter)
+        counts[name] = counts.get(name, 0) + k
     return max(counts, key=counts.__getitem__) if counts else None
+
+
+@lru_cache(maxsize=4096)
+def _script_of(letter: str) -> str:
+    return "LATIN" if letter < "\u0250" else unicodedata.name(letter, "?").split(" ")[0]
 
 
 class ForeignLines(Rule):
