@@ -51,13 +51,15 @@ class GuardedRegexRule(RegexRule):
 
     def find(self, doc: Document) -> Iterator[Edit]:
         text = doc.text
-        if not self.can_match(text) or (self.english_only and not looks_english(text)):
+        if not self.can_match(text):
             return
         guard = None
         for match in self.pattern.finditer(text):
             after = self.replace(match)
             if after is None or after == match.group(0):
                 continue
+            if guard is None and self.english_only and not looks_english(text):
+                return  # asked at the first edit only: most texts have none
             guard = guard or protected(text)
             if not guard.touches(*self.edit_span(match)):
                 yield Edit(match.start(), match.end(), after, self.reason)
@@ -200,23 +202,32 @@ class RepeatedPhrase(GuardedRegexRule):
     }
 
     def find(self, doc: Document) -> Iterator[Edit]:
-        if not looks_english(doc.text):
+        text = doc.text
+        cuts = self._cuts(text)
+        attribution = self._may_repeat_attribution(text)
+        # Whether the text is English is asked last: most texts have nothing to report.
+        if not (cuts or attribution) or not looks_english(text):
             return
-        if self._may_repeat_attribution(doc.text):
-            for m in self._ATTRIBUTION.finditer(doc.text):
+        if attribution:
+            for m in self._ATTRIBUTION.finditer(text):
                 doc.warn(self.id, f"attribution {m.group(1)} {m.group(2)!r} repeated: garbled sentence?", m.start(), m.end())
-        text, pos, guard = doc.text, 0, None
+        guard = protected(text) if cuts else None
+        for cut in cuts:
+            if not guard.touches(*cut):
+                yield Edit(cut[0], cut[1], "", self.reason)
+
+    def _cuts(self, text: str) -> list[tuple[int, int]]:
+        """The second copy of every stutter in `text`, in order (protected or not)."""
+        cuts, pos = [], 0
         while True:
             match = self.pattern.search(text, pos)
             if match is None:
-                return
+                return cuts
             cut = self._second_copy(match)
             if cut is None:
                 pos = match.start() + 1  # a rejected match must not hide one inside it
                 continue
-            guard = guard or protected(text)
-            if not guard.touches(*cut):
-                yield Edit(cut[0], cut[1], "", self.reason)
+            cuts.append(cut)
             pos = match.end()
 
     def _may_repeat_attribution(self, text: str) -> bool:

@@ -96,27 +96,30 @@ class SentenceSpace(GuardedRegexRule):
     min_words = 8
 
     def find(self, doc: Document) -> Iterator[Edit]:
-        if looks_english(doc.text):
-            self._warn(doc)
+        warnings = list(self._warnings(doc.text))
+        if warnings and looks_english(doc.text):  # asked last: most texts have nothing to warn about
+            for message, start, end in warnings:
+                doc.warn(self.id, message, start, end)
         return super().find(doc)
 
-    def _warn(self, doc: Document) -> None:
-        for line in _LONG_LINE.finditer(doc.text):  # most lines are short: skipped in C
+    def _warnings(self, text: str) -> Iterator[tuple[str, int, int]]:
+        """(message, start, end) of each truncated sentence or paragraph, in any language."""
+        for line in _LONG_LINE.finditer(text):  # most lines are short: skipped in C
             line_start, line_end = line.span()
-            text = line.group().rstrip()
-            if len(text) < 40 or "|" in text:
+            para = line.group().rstrip()
+            if len(para) < 40 or "|" in para:
                 continue
-            if not text.endswith((".", "!", "?")):  # (a text ending in a stop never ends in a word)
+            if not para.endswith((".", "!", "?")):  # (a line ending in a stop never ends in a word)
                 if (
-                    _FUNCTION_END.search(text, len(text) - _FUNCTION_END_REACH)
-                    and len(text.split()) >= self.min_words + 2
+                    _FUNCTION_END.search(para, len(para) - _FUNCTION_END_REACH)
+                    and len(para.split()) >= self.min_words + 2
                 ):
-                    doc.warn(self.id, "paragraph ends mid-clause: truncated?", line_start, line_end)
+                    yield "paragraph ends mid-clause: truncated?", line_start, line_end
                 continue
-            if "," not in text:
+            if "," not in para:
                 continue  # only a sentence with a comma is looked at below
-            for start, end in sentences(text):
-                sentence = text[start:end]  # (no space around it)
+            for start, end in sentences(para):
+                sentence = para[start:end]  # (no space around it)
                 if (
                     sentence.endswith(".")
                     and "," in sentence
@@ -124,7 +127,7 @@ class SentenceSpace(GuardedRegexRule):
                     and len(sentence.split()) >= self.min_words
                     and not _QUOTE_MARKS.search(sentence)
                 ):
-                    doc.warn(self.id, "sentence without a verb: truncated in translation?", line_start + start, line_start + end)
+                    yield "sentence without a verb: truncated in translation?", line_start + start, line_start + end
 
     def replace(self, match: re.Match[str]) -> str | None:
         text = match.string
