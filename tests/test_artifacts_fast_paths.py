@@ -16,9 +16,18 @@ import pytest
 from cleaner.document import Document
 from cleaner.language import _WORD, sample_words
 from cleaner.options import Options
-from cleaner.rules.artifacts import GuardedRegexRule, QuoteSpace, RepeatedWord, SpaceBeforePunctuation
+from cleaner.rules.artifacts import (
+    _PHRASE_END,
+    GuardedRegexRule,
+    QuoteSpace,
+    RepeatedPhrase,
+    RepeatedWord,
+    SpaceBeforePunctuation,
+    TimeZoneSpace,
+    alternation,
+)
 from cleaner.rules.foreign import ForeignLines, script
-from cleaner.rules.sentences import _SENTENCE_END
+from cleaner.rules.sentences import _SENTENCE_END, SentenceSpace
 
 _PIECES = (
     "the", "The", "THE", "a", "A", "an", "An", "and", "at", "to", "of", "than", "about", "breathe", "Canada",
@@ -57,6 +66,44 @@ _PLAIN_SPACE_BEFORE_PUNCTUATION = re.compile(r"[ \t]+(?=[,.](?:[ \t]*$|[ \t\n“
 def test_space_before_punctuation_matches_from_run_starts_only(text):
     spans = [m.span() for m in SpaceBeforePunctuation.pattern.finditer(text)]
     assert spans == [m.span() for m in _PLAIN_SPACE_BEFORE_PUNCTUATION.finditer(text)]
+
+
+def pieces_texts(pieces: tuple[str, ...], n: int, seed: int) -> list[str]:
+    rng = random.Random(seed)
+    return ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 30))) for _ in range(n)]
+
+
+_SCAN_PIECES = ("14:00", "3.45", ":30", "1.5", "2024.01", "CET", "CEST", "UTC", "GMTx", " ", "\n", ".", "!", "?", "St", "reet", "him", "A", ":")
+
+
+@pytest.mark.parametrize("rule", [TimeZoneSpace(), SentenceSpace()], ids=lambda rule: rule.id)
+def test_scans_find_the_pattern_matches(rule):
+    texts = pieces_texts(_SCAN_PIECES, 400, seed=7) + random_texts(100, seed=8)
+    assert sum(1 for text in texts for _ in rule.pattern.finditer(text)) > 50  # the texts do hold matches
+    for text in texts:
+        assert [m.span() for m in rule.matches(text)] == [m.span() for m in rule.pattern.finditer(text)], text
+
+
+def test_alternation_matches_the_words_and_nothing_else():
+    trie = re.compile(alternation(_PHRASE_END))
+    for word in sorted(_PHRASE_END) + ["th", "thei", "int", "ont", "an", "at", "o", "", "theirs", "thesis"]:
+        assert bool(trie.fullmatch(word)) == (word in _PHRASE_END), word
+
+
+_PHRASE_PIECES = ("resolve", "resolving", "talk", "talks", "the", "their", "these", "in", "into", "on", "a", "an", "at", "of", "and")
+
+
+def test_repeated_phrase_pattern_matches_as_with_a_plain_alternation():
+    plain = re.compile(RepeatedPhrase.pattern.pattern.replace(alternation(_PHRASE_END), "|".join(sorted(_PHRASE_END))))
+    assert plain.pattern != RepeatedPhrase.pattern.pattern
+    texts = [" ".join(text.split("\n")) for text in pieces_texts(tuple(f" {p}" for p in _PHRASE_PIECES), 600, seed=9)]
+    found = 0
+    for text in texts:
+        for at in range(len(text)):
+            mine, theirs = RepeatedPhrase.pattern.match(text, at), plain.match(text, at)
+            assert (mine and (mine.span(), mine.groups())) == (theirs and (theirs.span(), theirs.groups()))
+            found += bool(mine)
+    assert found > 100
 
 
 def test_space_before_punctuation_is_linear_in_a_run_of_spaces():

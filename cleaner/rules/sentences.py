@@ -90,6 +90,7 @@ class SentenceSpace(GuardedRegexRule):
     )
     # The stop and the capital; the word before it is checked in `replace` (cheaper).
     pattern = re.compile(r"[.!?](?=[A-Z][a-z])")
+    scans = tuple(re.compile(re.escape(stop) + r"(?=[A-Z][a-z])") for stop in ".!?")
     _BEFORE = re.compile(r"(?<![\w.@/\\:-])(?:[a-z]{2,}|\d{4})$")
     reason = "missing space between sentences"
     # Sentences shorter than this are headlines, labels, elliptic speech.
