@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from itertools import chain
-from typing import Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 from ..document import Document
 from ..protect import protected
@@ -31,23 +31,22 @@ _PHRASE_END = frozenset(
 )
 
 
-def alternation(words: Iterable[str]) -> str:
-    """A regex matching any of `words`, written as a trie ("th(?:at|e)"): the engine
-    compares a few characters at each place instead of trying every word in turn.
-    Where two words could match at one place the longer is tried first."""
-    tree: dict[str, dict] = {}
+def alternation(words: Iterable[str], tail: Callable[[str], str] = lambda word: "") -> str:
+    """A regex matching any of `words`, each followed by `tail(word)`, written as a trie
+    ("th(?:at|e)"): the engine compares a few characters at each place instead of
+    trying every word in turn.  Where two words could match, the longer is tried first."""
+    tree: dict[str, Any] = {}
     for word in words:
         node = tree
         for ch in word:
             node = node.setdefault(ch, {})
-        node[""] = {}
+        node[""] = word
 
-    def branch(node: dict[str, dict]) -> str:
+    def branch(node: dict[str, Any]) -> str:
         ways = [re.escape(ch) + branch(child) for ch, child in sorted(node.items()) if ch]
-        if not ways:
-            return ""
-        body = ways[0] if len(ways) == 1 else "(?:" + "|".join(ways) + ")"
-        return f"(?:{body})?" if "" in node else body
+        if "" in node:
+            ways.append(tail(node[""]))
+        return ways[0] if len(ways) == 1 else "(?:" + "|".join(ways) + ")"
 
     return branch(tree)
 
@@ -153,18 +152,13 @@ class RepeatedWord(GuardedRegexRule):
         if lower is not None and len(lower) != len(text):  # lower() lengthens "İ"
             lower = None
         found = []
-        for word in _NEVER_DOUBLED.split("|"):
+        for word, at in self._doubles(text, lower):
             capital = word.capitalize()
-            if lower is None:
-                places = chain(_find_all(text, f"{word} {word}"), _find_all(text, f"{capital} {word}"))
-            else:
-                places = _find_all(lower, f"{word} {word}")
-            for at in places:
-                first = text[at : at + len(word)]
-                if (first == word or first == capital) and (at == 0 or text[at - 1] in self._LEAD):
-                    m = _run(first, word).match(text, at)
-                    if m:
-                        found.append((at - (at > 0), at, m.end()))
+            first = text[at : at + len(word)]
+            if (first == word or first == capital) and (at == 0 or text[at - 1] in self._LEAD):
+                m = _run(first, word).match(text, at)
+                if m:
+                    found.append((at - (at > 0), at, m.end()))
         found.sort()
         runs, end = [], 0
         for run in found:
@@ -172,6 +166,21 @@ class RepeatedWord(GuardedRegexRule):
                 runs.append(run)
                 end = run[2]
         return runs
+
+    # The second copy of "w w", with the space before it, for each listed w: anchored on
+    # the space (the engine skips to it), the copy before is checked once the word is read.
+    _SECOND = re.compile(" " + alternation(_NEVER_DOUBLED.split("|"), lambda word: f"(?<={word} {word})"))
+
+    def _doubles(self, text: str, lower: str | None) -> Iterator[tuple[str, int]]:
+        """(w, where) of every "w w" in `lower`, or of "w w" and "W w" in `text`."""
+        if lower is not None:
+            for m in self._SECOND.finditer(lower):
+                yield m.group()[1:], 2 * m.start() + 1 - m.end()
+            return
+        for word in _NEVER_DOUBLED.split("|"):
+            capital = word.capitalize()
+            for at in chain(_find_all(text, f"{word} {word}"), _find_all(text, f"{capital} {word}")):
+                yield word, at
 
 
 def _find_all(text: str, part: str) -> Iterator[int]:
