@@ -27,7 +27,7 @@ from cleaner.rules.artifacts import (
     alternation,
 )
 from cleaner.rules.foreign import ForeignLines, script
-from cleaner.rules.sentences import _SENTENCE_END, SentenceSpace
+from cleaner.rules.sentences import _NOT_VERBS, _SENTENCE_END, _VERBLESS_SHAPE, SentenceSpace, sentences, verbless
 
 _PIECES = (
     "the", "The", "THE", "a", "A", "an", "An", "and", "at", "to", "of", "than", "about", "breathe", "Canada",
@@ -119,6 +119,40 @@ _PLAIN_SENTENCE_END = re.compile(r"(?<![A-Z])(?<!\b[A-Z][a-z])[.!?][\"”’)]*(
 @pytest.mark.parametrize("text", random_texts(300, seed=4))
 def test_sentence_ends_found_from_the_stop_are_the_plain_ones(text):
     assert [m.span() for m in _SENTENCE_END.finditer(text)] == [m.span() for m in _PLAIN_SENTENCE_END.finditer(text)]
+
+
+def plain_sentences(text: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for m in _SENTENCE_END.finditer(text):
+        spans.append((start, m.end()))
+        start = m.end()
+        while start < len(text) and text[start].isspace():
+            start += 1
+    return spans + [(start, len(text))] * (start < len(text))
+
+
+@pytest.mark.parametrize("text", random_texts(300, seed=10) + ["A b. C d! E f? G", "Mr. B. went. Then “He left.”  Again ", "x!"])
+def test_sentences_are_split_at_the_sentence_ends(text):
+    assert list(sentences(text)) == plain_sentences(text)
+
+
+_VERBLESS_PIECES = tuple(sorted(_NOT_VERBS)[::3]) + (
+    "The", "THE", "tHe", "In", "Talks", "negotiations", "sovereignty", "NATIONS", "nation’s", "it’s", "o’tion",
+    "ities", "ity", "said", "is", "Pete", "Hegseth", "iPhone", "2014", ",", ".", "“", "é", "ſ", "K", "-",
+)
+
+
+def test_verbless_shape_is_verbless_on_words_without_apostrophes():
+    rng, kept = random.Random(11), 0
+    for _ in range(3000):
+        sentence = " ".join(rng.choice(_VERBLESS_PIECES) for _ in range(rng.randint(0, 9)))
+        shape = _VERBLESS_SHAPE.fullmatch(sentence) is not None
+        if verbless(sentence):
+            assert shape, sentence  # the shape only ever lets through more
+            kept += 1
+        elif "’" not in sentence:
+            assert not shape, sentence
+    assert kept > 100
 
 
 @pytest.mark.parametrize("text", random_texts(200, seed=5) + ["Пример текста, 日本語 and ² ½ İstanbul", "—" * 250 + " words"])

@@ -10,10 +10,11 @@ when every lower-case word in it is positively not a verb.
 from __future__ import annotations
 
 import re
+import sys
 from typing import Iterator
 
 from ..document import Document
-from .artifacts import GuardedRegexRule
+from .artifacts import GuardedRegexRule, alternation
 from .base import Edit
 from .foreign import looks_english
 
@@ -29,9 +30,29 @@ _NOT_VERBS = frozenset(
 # Endings that make a word a noun ("announcement", "negotiations", "sovereignty").
 _NOUN_ENDING = re.compile(r"(?:tion|sion|ment|ness|ity|ism|ist|ship|ance|ence|ency|ancy|hood)s?$|ities$")
 _WORD = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?")
+# What `verbless` may accept, in one regex: the words, taken as `_WORD` takes them,
+# each either capitalised (bar the first) or, in any case, a listed word, a noun (by
+# `_NOUN_ENDING`, looked back at from the word's end) or a word with an apostrophe
+# (`verbless` decides those).  Most sentences fail at their first or second word.
+_MAYBE_NOT_VERB = (
+    rf"(?=(?i:{alternation(_NOT_VERBS)})(?![A-Za-z]|['’][a-z])|[A-Za-z]++(?:['’]|(?i:"
+    r"(?<=tion|sion|ment|ness|ship|ance|ence|ency|ancy|hood|itys|isms|ists)|(?<=ity|ism|ist)"
+    r"|(?<=tions|sions|ments|nesss|ships|ances|ences|encys|ancys|hoods|ities))))"
+)
+_ONE_WORD = r"(?>[A-Za-z]+(?:['’][a-z]+)?)"
+_VERBLESS_SHAPE = re.compile(
+    rf"[^A-Za-z]*+(?:{_MAYBE_NOT_VERB}{_ONE_WORD}(?:[^A-Za-z]*+(?:(?=[A-Z])|{_MAYBE_NOT_VERB}){_ONE_WORD})*+)?+[^A-Za-z]*+",
+    re.ASCII,  # (?i) folds ASCII letters only, as str.lower() does on them
+)
 # A sentence end inside a paragraph (not after an initial or a short abbreviation).
 # The stop comes first, the look back after it: the engine jumps from stop to stop.
 _SENTENCE_END = re.compile(r"[.!?](?<![A-Z][.!?])(?<!\b[A-Z][a-z][.!?])[\"”’)]*(?=\s+[\"“‘(]?[A-Z])")
+# The same with the spaces after it (group 1), and its two variants: from a full stop
+# only (the engine skips to a literal faster than to a class) and from any stop.
+_BREAKS = (
+    re.compile(_SENTENCE_END.pattern.replace("[.!?]", r"\.", 1) + r"(\s+)"),
+    re.compile(_SENTENCE_END.pattern + r"(\s+)"),
+)
 _FUNCTION_END = re.compile(
     r"\b(?:the|a|an|of|to|and|or|with|for|from|by|that|which)$"
 )
@@ -43,20 +64,18 @@ _LONG_LINE = re.compile(r"^.{40,}", re.MULTILINE)
 
 
 def sentences(text: str) -> Iterator[tuple[int, int]]:
-    """(start, end) of each sentence of one paragraph."""
+    """(start, end) of each sentence of one paragraph (ends found by `_SENTENCE_END`)."""
     start = 0
-    for m in _SENTENCE_END.finditer(text):
-        yield start, m.end()
+    for m in _BREAKS["!" in text or "?" in text].finditer(text):
+        yield start, m.start(1)
         start = m.end()
-        while start < len(text) and text[start].isspace():
-            start += 1
     if start < len(text):
         yield start, len(text)
 
 
-def verbless(sentence: str) -> bool:
-    """True when no word of `sentence` can be a verb (capitalised words are names, bar the first)."""
-    for i, match in enumerate(_WORD.finditer(sentence)):  # most sentences stop at their second word
+def verbless(sentence: str, start: int = 0, end: int = sys.maxsize) -> bool:
+    """True when no word of `sentence[start:end]` can be a verb (capitalised words are names, bar the first)."""
+    for i, match in enumerate(_WORD.finditer(sentence, start, end)):  # most sentences stop at their second word
         word = match.group()
         if i == 0 or word[0].islower():
             word = word.lower()
@@ -119,14 +138,14 @@ class SentenceSpace(GuardedRegexRule):
                 continue
             if "," not in para:
                 continue  # only a sentence with a comma is looked at below
-            for start, end in sentences(para):
-                sentence = para[start:end]  # (no space around it)
+            for start, end in sentences(para):  # (no space around one)
                 if (
-                    sentence.endswith(".")
-                    and "," in sentence
-                    and verbless(sentence)  # first: it is False by the second word of most sentences
-                    and len(sentence.split()) >= self.min_words
-                    and not _QUOTE_MARKS.search(sentence)
+                    para[end - 1] == "."
+                    and para.find(",", start, end) != -1
+                    and _VERBLESS_SHAPE.fullmatch(para, start, end)  # fails by the second word of most sentences
+                    and verbless(para, start, end)
+                    and len(para[start:end].split()) >= self.min_words
+                    and not _QUOTE_MARKS.search(para, start, end)
                 ):
                     yield "sentence without a verb: truncated in translation?", line_start + start, line_start + end
 
