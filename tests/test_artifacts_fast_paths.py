@@ -16,18 +16,11 @@ import pytest
 from cleaner.document import Document
 from cleaner.language import _WORD, sample_words
 from cleaner.options import Options
-from cleaner.rules.artifacts import (
-    _PHRASE_END,
-    GuardedRegexRule,
-    QuoteSpace,
-    RepeatedPhrase,
-    RepeatedWord,
-    SpaceBeforePunctuation,
-    TimeZoneSpace,
-    alternation,
-)
+from cleaner.rules.artifacts import QuoteSpace, SpaceBeforePunctuation, TimeZoneSpace
 from cleaner.rules.foreign import ForeignLines, script
+from cleaner.rules.guarded import GuardedRegexRule, alternation
 from cleaner.rules.sentences import _NOT_VERBS, _SENTENCE_END, _VERBLESS_SHAPE, SentenceSpace, sentences, verbless
+from cleaner.rules.stutters import _PHRASE_END, RepeatedPhrase, RepeatedWord
 
 _PIECES = (
     "the", "The", "THE", "a", "A", "an", "An", "and", "at", "to", "of", "than", "about", "breathe", "Canada",

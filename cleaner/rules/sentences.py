@@ -14,7 +14,7 @@ import sys
 from typing import Iterator
 
 from ..document import Document
-from .artifacts import GuardedRegexRule, alternation
+from .guarded import GuardedRegexRule, alternation
 from .base import Edit
 from .foreign import looks_english
 
