@@ -19,6 +19,7 @@ from cleaner.options import Options
 from cleaner.rules.artifacts import QuoteSpace, SpaceBeforePunctuation, TimeZoneSpace
 from cleaner.rules.foreign import ForeignLines, script
 from cleaner.rules.guarded import GuardedRegexRule, alternation
+from cleaner.rules.quotes import _quoted_paragraphs
 from cleaner.rules.sentences import _NOT_VERBS, _SENTENCE_END, _VERBLESS_SHAPE, SentenceSpace, sentences, verbless
 from cleaner.rules.stutters import _PHRASE_END, RepeatedPhrase, RepeatedWord
 
@@ -97,6 +98,26 @@ def test_repeated_phrase_pattern_matches_as_with_a_plain_alternation():
             assert (mine and (mine.span(), mine.groups())) == (theirs and (theirs.span(), theirs.groups()))
             found += bool(mine)
     assert found > 100
+
+
+def plain_quoted_paragraphs(text: str) -> list[tuple[int, int, str]]:
+    lines, at = [], 0
+    for line in text.split("\n"):
+        lines.append((at, at + len(line), line))
+        at += len(line) + 1
+    return [
+        (start, end, next((rest.lstrip() for _, _, rest in lines[i + 1 :] if rest.strip()), ""))
+        for i, (start, end, line) in enumerate(lines)
+        if re.search(r"[“”‘\"«»„]", line)
+    ]
+
+
+_QUOTE_PIECES = ("“", "”", "‘", "’", '"', "«", "»", "„", "x", "He said", " ", "\n", "\n\n", "  \n", "\t")
+
+
+@pytest.mark.parametrize("text", pieces_texts(_QUOTE_PIECES, 400, seed=12) + ["", "“", "\n\n„x“\n", "a\n \n b"])
+def test_quoted_paragraphs_are_the_lines_holding_a_mark(text):
+    assert list(_quoted_paragraphs(text)) == plain_quoted_paragraphs(text)
 
 
 def test_space_before_punctuation_is_linear_in_a_run_of_spaces():
