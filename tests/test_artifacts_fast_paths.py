@@ -16,7 +16,7 @@ import pytest
 from cleaner.document import Document
 from cleaner.language import _WORD, sample_words
 from cleaner.options import Options
-from cleaner.rules.artifacts import QuoteSpace, SpaceBeforePunctuation, TimeZoneSpace
+from cleaner.rules.artifacts import HyphenSpace, QuoteSpace, SpaceBeforePunctuation, TimeZoneSpace
 from cleaner.rules.foreign import ForeignLines, script
 from cleaner.rules.guarded import GuardedRegexRule, alternation
 from cleaner.rules.quotes import _quoted_paragraphs
@@ -118,6 +118,39 @@ _QUOTE_PIECES = ("“", "”", "‘", "’", '"', "«", "»", "„", "x", "He sa
 @pytest.mark.parametrize("text", pieces_texts(_QUOTE_PIECES, 400, seed=12) + ["", "“", "\n\n„x“\n", "a\n \n b"])
 def test_quoted_paragraphs_are_the_lines_holding_a_mark(text):
     assert list(_quoted_paragraphs(text)) == plain_quoted_paragraphs(text)
+
+
+_CUE_PIECES = (" ", "-", " -", "\t", ",", ".", "\t.", "ab", "x", "Trump", "Sak", "said", "says", "told", "unsaid", "“", "”", '"', "\n")
+
+
+@pytest.mark.parametrize("rule", [HyphenSpace(), SpaceBeforePunctuation()], ids=lambda rule: rule.id)
+def test_can_match_is_true_wherever_the_pattern_matches(rule):
+    texts = pieces_texts(_CUE_PIECES, 600, seed=13)
+    assert 50 < sum(rule.can_match(text) for text in texts) < 550
+    for text in texts:
+        assert rule.can_match(text) or not rule.pattern.search(text), text
+
+
+def attributions(n: int, seed: int) -> list[str]:
+    """Texts around "<Name> <verb><,.><quote> <Name> <verb>", names and verbs often the same."""
+    rng = random.Random(seed)
+    names, verbs = ("Trump", "Sak", "He", "O’Neil", "trump"), ("said", "says", "told", "added", "wrote", "unsaid")
+    texts = []
+    for _ in range(n):
+        name, verb = rng.choice(names), rng.choice(verbs)
+        second = (name, verb) if rng.random() < 0.5 else (rng.choice(names), rng.choice(verbs))
+        middle = rng.choice(("", ",", ".")) + rng.choice(("", "”", '"', "“")) + rng.choice((" ", " ", " ", "  ", ""))
+        text = f"{rng.choice(('', 'x ', '“'))}{name} {verb}{middle}{second[0]} {second[1]}{rng.choice(('', '.', 's'))}"
+        texts.append(text + rng.choice(pieces_texts(_CUE_PIECES, 5, seed=rng.randrange(1000))))
+    return texts
+
+
+def test_repeated_attribution_cue_is_found_wherever_the_attribution_is():
+    rule, texts = RepeatedPhrase(), attributions(2000, seed=14)
+    found = [text for text in texts if rule._ATTRIBUTION.search(text)]
+    assert 50 < len(found) < 1900
+    assert all(rule._may_repeat_attribution(text) for text in found)
+    assert sum(map(rule._may_repeat_attribution, texts)) < len(texts) * 0.9
 
 
 def test_space_before_punctuation_is_linear_in_a_run_of_spaces():

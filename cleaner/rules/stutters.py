@@ -169,11 +169,12 @@ class RepeatedPhrase(GuardedRegexRule):
     english_only = True
     # 'Trump, “Trump said,” Trump said.': the intended sentence cannot be recovered.
     _ATTRIBUTION = re.compile(r"\b([A-Z][\w’'-]+) (said|says|added|wrote|told)\b[,.]?[”\"]? \1 \2\b")
-    # What follows the first verb of such a match: looked for at each "said" (fast),
-    # before the whole text is searched for _ATTRIBUTION (slow: it has no fixed start).
-    _AFTER_VERB = {
-        verb: re.compile(rf"{verb}\b[,.]?[”\"]? [A-Z][\w’'-]+ {verb}\b") for verb in ("said", "says", "added", "wrote", "told")
-    }
+    # The verb, what follows it, and the verb again, from the space before the first verb
+    # (the engine skips from space to space): checked before the whole text is searched
+    # for _ATTRIBUTION (slow: it has no fixed start).
+    _VERB_AGAIN = re.compile(
+        " (" + alternation(("said", "says", "added", "wrote", "told")) + r")\b[,.]?[”\"]? [A-Z][\w’'-]+ \1\b"
+    )
 
     def find(self, doc: Document) -> Iterator[Edit]:
         text = doc.text
@@ -205,13 +206,7 @@ class RepeatedPhrase(GuardedRegexRule):
             pos = match.end()
 
     def _may_repeat_attribution(self, text: str) -> bool:
-        for verb, after in self._AFTER_VERB.items():
-            at = text.find(verb)
-            while at != -1:
-                if after.match(text, at):
-                    return True
-                at = text.find(verb, at + 1)
-        return False
+        return self._VERB_AGAIN.search(text) is not None
 
     def _second_copy(self, match: re.Match[str]) -> tuple[int, int] | None:
         """The span of the second copy (with the space before it), or None if this is no stutter."""
