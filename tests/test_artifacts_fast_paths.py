@@ -20,7 +20,7 @@ from cleaner.rules.artifacts import HyphenSpace, QuoteSpace, SpaceBeforePunctuat
 from cleaner.rules.foreign import ForeignLines, script
 from cleaner.rules.guarded import GuardedRegexRule, alternation
 from cleaner.rules.quotes import _quoted_paragraphs
-from cleaner.rules.sentences import _NOT_VERBS, _SENTENCE_END, _VERBLESS_SHAPE, SentenceSpace, sentences, verbless
+from cleaner.rules.sentences import _NOT_VERBS, _SENTENCE_END, _VERBLESS_PREFIX, SentenceSpace, sentences, verbless
 from cleaner.rules.stutters import _PHRASE_END, RepeatedPhrase, RepeatedWord
 
 _PIECES = (
@@ -191,11 +191,11 @@ _VERBLESS_PIECES = tuple(sorted(_NOT_VERBS)[::3]) + (
 )
 
 
-def test_verbless_shape_is_verbless_on_words_without_apostrophes():
+def test_verbless_prefix_is_verbless_on_words_without_apostrophes():
     rng, kept = random.Random(11), 0
     for _ in range(3000):
         sentence = " ".join(rng.choice(_VERBLESS_PIECES) for _ in range(rng.randint(0, 9)))
-        shape = _VERBLESS_SHAPE.fullmatch(sentence) is not None
+        shape = _VERBLESS_PREFIX.match(sentence).end() == len(sentence)
         if verbless(sentence):
             assert shape, sentence  # the shape only ever lets through more
             kept += 1

@@ -33,15 +33,17 @@ _WORD = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?")
 # What `verbless` may accept, in one regex: the words, taken as `_WORD` takes them,
 # each either capitalised (bar the first) or, in any case, a listed word, a noun (by
 # `_NOUN_ENDING`, looked back at from the word's end) or a word with an apostrophe
-# (`verbless` decides those).  Most sentences fail at their first or second word.
+# (`verbless` decides those).  Everything is optional: a match always succeeds, on
+# the first way through (greedy, no backtracking), and stops at the first word that
+# is none of these -- for most sentences their first or second.
 _MAYBE_NOT_VERB = (
-    rf"(?=(?i:{alternation(_NOT_VERBS)})(?![A-Za-z]|['’][a-z])|[A-Za-z]++(?:['’]|(?i:"
+    rf"(?=(?i:{alternation(_NOT_VERBS)})(?![A-Za-z]|['’][a-z])|[A-Za-z]+(?![A-Za-z])(?:['’]|(?i:"
     r"(?<=tion|sion|ment|ness|ship|ance|ence|ency|ancy|hood|itys|isms|ists)|(?<=ity|ism|ist)"
     r"|(?<=tions|sions|ments|nesss|ships|ances|ences|encys|ancys|hoods|ities))))"
 )
-_ONE_WORD = r"(?>[A-Za-z]+(?:['’][a-z]+)?)"
-_VERBLESS_SHAPE = re.compile(
-    rf"[^A-Za-z]*+(?:{_MAYBE_NOT_VERB}{_ONE_WORD}(?:[^A-Za-z]*+(?:(?=[A-Z])|{_MAYBE_NOT_VERB}){_ONE_WORD})*+)?+[^A-Za-z]*+",
+_VERBLESS_PREFIX = re.compile(
+    rf"[^A-Za-z]*(?:{_MAYBE_NOT_VERB}{_WORD.pattern}"
+    rf"(?:[^A-Za-z]*(?:(?=[A-Z])|(?=[a-z]){_MAYBE_NOT_VERB}){_WORD.pattern})*)?[^A-Za-z]*",
     re.ASCII,  # (?i) folds ASCII letters only, as str.lower() does on them
 )
 # A sentence end inside a paragraph (not after an initial or a short abbreviation).
@@ -142,7 +144,7 @@ class SentenceSpace(GuardedRegexRule):
                 if (
                     para[end - 1] == "."
                     and para.find(",", start, end) != -1
-                    and _VERBLESS_SHAPE.fullmatch(para, start, end)  # fails by the second word of most sentences
+                    and _VERBLESS_PREFIX.match(para, start, end).end() == end  # stops at the 1st or 2nd word of most
                     and verbless(para, start, end)
                     and len(para[start:end].split()) >= self.min_words
                     and not _QUOTE_MARKS.search(para, start, end)

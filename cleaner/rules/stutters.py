@@ -157,10 +157,11 @@ class RepeatedPhrase(GuardedRegexRule):
     # the first copy, <head><mid> <end>, ends just before it; the second copy is
     # <again><mid> <end>, with <again> the same word as <head>, maybe inflected.
     # Anchored on a space, so the engine skips ahead cheaply; <end> as a trie (a space
-    # follows it: at most one word can match).  `[a-z]++` takes a whole word at once
-    # (a shorter part of one can never be followed by the space).
+    # follows it: at most one word can match).  `(?=(x))\N` takes a whole word at once
+    # (a shorter part of one can never be followed by the space; Python 3.10 has no `x++`).
     pattern = re.compile(
-        rf" (?P<end>{alternation(_PHRASE_END)}) (?P<again>[a-z]++)(?P<mid>(?: [a-z]++){{0,2}}) (?P=end)\b"
+        rf" (?P<end>{alternation(_PHRASE_END)}) (?=(?P<again>[a-z]+))(?P=again)"
+        r"(?P<mid>(?: (?=([a-z]+))\4){0,2}) (?P=end)\b"
     )
     _HEAD = re.compile(r"(?<![\w’'-])[A-Za-z]+$")
     _NEXT = re.compile(r" (\w+)")
