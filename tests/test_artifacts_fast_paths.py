@@ -16,9 +16,12 @@ import pytest
 from cleaner.document import Document
 from cleaner.language import _WORD, prose_sample, sample_words
 from cleaner.options import Options
-from cleaner.rules.artifacts import GuardedRegexRule, QuoteSpace, RepeatedWord, SpaceBeforePunctuation
+from cleaner.rules.artifacts import HyphenSpace, QuoteSpace, SpaceBeforePunctuation, TimeZoneSpace
 from cleaner.rules.foreign import ForeignLines, script
-from cleaner.rules.sentences import _SENTENCE_END
+from cleaner.rules.guarded import GuardedRegexRule, alternation
+from cleaner.rules.quotes import _quoted_paragraphs
+from cleaner.rules.sentences import _NOT_VERBS, _SENTENCE_END, _VERBLESS_PREFIX, SentenceSpace, sentences, verbless
+from cleaner.rules.stutters import _PHRASE_END, RepeatedPhrase, RepeatedWord
 
 _PIECES = (
     "the", "The", "THE", "a", "A", "an", "An", "and", "at", "to", "of", "than", "about", "breathe", "Canada",
@@ -59,6 +62,99 @@ def test_space_before_punctuation_matches_from_run_starts_only(text):
     assert spans == [m.span() for m in _PLAIN_SPACE_BEFORE_PUNCTUATION.finditer(text)]
 
 
+def pieces_texts(pieces: tuple[str, ...], n: int, seed: int) -> list[str]:
+    rng = random.Random(seed)
+    return ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 30))) for _ in range(n)]
+
+
+_SCAN_PIECES = ("14:00", "3.45", ":30", "1.5", "2024.01", "CET", "CEST", "UTC", "GMTx", " ", "\n", ".", "!", "?", "St", "reet", "him", "A", ":")
+
+
+@pytest.mark.parametrize("rule", [TimeZoneSpace(), SentenceSpace()], ids=lambda rule: rule.id)
+def test_scans_find_the_pattern_matches(rule):
+    texts = pieces_texts(_SCAN_PIECES, 400, seed=7) + random_texts(100, seed=8)
+    assert sum(1 for text in texts for _ in rule.pattern.finditer(text)) > 50  # the texts do hold matches
+    for text in texts:
+        assert [m.span() for m in rule.matches(text)] == [m.span() for m in rule.pattern.finditer(text)], text
+
+
+def test_alternation_matches_the_words_and_nothing_else():
+    trie = re.compile(alternation(_PHRASE_END))
+    for word in sorted(_PHRASE_END) + ["th", "thei", "int", "ont", "an", "at", "o", "", "theirs", "thesis"]:
+        assert bool(trie.fullmatch(word)) == (word in _PHRASE_END), word
+
+
+_PHRASE_PIECES = ("resolve", "resolving", "talk", "talks", "the", "their", "these", "in", "into", "on", "a", "an", "at", "of", "and")
+
+
+def test_repeated_phrase_pattern_matches_as_the_plain_one():
+    plain = re.compile(  # a plain alternation; whole words taken by a look-ahead and a back-reference
+        rf" (?P<end>{'|'.join(sorted(_PHRASE_END))}) (?=(?P<again>[a-z]+))(?P=again)"
+        r"(?P<mid>(?: (?=([a-z]+))\4){0,2}) (?P=end)\b"
+    )
+    texts = [" ".join(text.split("\n")) for text in pieces_texts(tuple(f" {p}" for p in _PHRASE_PIECES), 600, seed=9)]
+    found = 0
+    for text in texts:
+        for at in range(len(text)):
+            mine, theirs = RepeatedPhrase.pattern.match(text, at), plain.match(text, at)
+            assert (mine and (mine.span(), mine.groupdict())) == (theirs and (theirs.span(), theirs.groupdict()))
+            found += bool(mine)
+    assert found > 100
+
+
+def plain_quoted_paragraphs(text: str) -> list[tuple[int, int, str]]:
+    lines, at = [], 0
+    for line in text.split("\n"):
+        lines.append((at, at + len(line), line))
+        at += len(line) + 1
+    return [
+        (start, end, next((rest.lstrip() for _, _, rest in lines[i + 1 :] if rest.strip()), ""))
+        for i, (start, end, line) in enumerate(lines)
+        if re.search(r"[“”‘\"«»„]", line)
+    ]
+
+
+_QUOTE_PIECES = ("“", "”", "‘", "’", '"', "«", "»", "„", "x", "He said", " ", "\n", "\n\n", "  \n", "\t")
+
+
+@pytest.mark.parametrize("text", pieces_texts(_QUOTE_PIECES, 400, seed=12) + ["", "“", "\n\n„x“\n", "a\n \n b"])
+def test_quoted_paragraphs_are_the_lines_holding_a_mark(text):
+    assert list(_quoted_paragraphs(text)) == plain_quoted_paragraphs(text)
+
+
+_CUE_PIECES = (" ", "-", " -", "\t", ",", ".", "\t.", "ab", "x", "Trump", "Sak", "said", "says", "told", "unsaid", "“", "”", '"', "\n")
+
+
+@pytest.mark.parametrize("rule", [HyphenSpace(), SpaceBeforePunctuation()], ids=lambda rule: rule.id)
+def test_can_match_is_true_wherever_the_pattern_matches(rule):
+    texts = pieces_texts(_CUE_PIECES, 600, seed=13)
+    assert 50 < sum(rule.can_match(text) for text in texts) < 550
+    for text in texts:
+        assert rule.can_match(text) or not rule.pattern.search(text), text
+
+
+def attributions(n: int, seed: int) -> list[str]:
+    """Texts around "<Name> <verb><,.><quote> <Name> <verb>", names and verbs often the same."""
+    rng = random.Random(seed)
+    names, verbs = ("Trump", "Sak", "He", "O’Neil", "trump"), ("said", "says", "told", "added", "wrote", "unsaid")
+    texts = []
+    for _ in range(n):
+        name, verb = rng.choice(names), rng.choice(verbs)
+        second = (name, verb) if rng.random() < 0.5 else (rng.choice(names), rng.choice(verbs))
+        middle = rng.choice(("", ",", ".")) + rng.choice(("", "”", '"', "“")) + rng.choice((" ", " ", " ", "  ", ""))
+        text = f"{rng.choice(('', 'x ', '“'))}{name} {verb}{middle}{second[0]} {second[1]}{rng.choice(('', '.', 's'))}"
+        texts.append(text + rng.choice(pieces_texts(_CUE_PIECES, 5, seed=rng.randrange(1000))))
+    return texts
+
+
+def test_repeated_attribution_cue_is_found_wherever_the_attribution_is():
+    rule, texts = RepeatedPhrase(), attributions(2000, seed=14)
+    found = [text for text in texts if rule._ATTRIBUTION.search(text)]
+    assert 50 < len(found) < 1900
+    assert all(rule._may_repeat_attribution(text) for text in found)
+    assert sum(map(rule._may_repeat_attribution, texts)) < len(texts) * 0.9
+
+
 def test_space_before_punctuation_is_linear_in_a_run_of_spaces():
     text = "word" + " " * 200_000 + "x"
     started = time.perf_counter()
@@ -72,6 +168,40 @@ _PLAIN_SENTENCE_END = re.compile(r"(?<![A-Z])(?<!\b[A-Z][a-z])[.!?][\"”’)]*(
 @pytest.mark.parametrize("text", random_texts(300, seed=4))
 def test_sentence_ends_found_from_the_stop_are_the_plain_ones(text):
     assert [m.span() for m in _SENTENCE_END.finditer(text)] == [m.span() for m in _PLAIN_SENTENCE_END.finditer(text)]
+
+
+def plain_sentences(text: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for m in _SENTENCE_END.finditer(text):
+        spans.append((start, m.end()))
+        start = m.end()
+        while start < len(text) and text[start].isspace():
+            start += 1
+    return spans + [(start, len(text))] * (start < len(text))
+
+
+@pytest.mark.parametrize("text", random_texts(300, seed=10) + ["A b. C d! E f? G", "Mr. B. went. Then “He left.”  Again ", "x!"])
+def test_sentences_are_split_at_the_sentence_ends(text):
+    assert list(sentences(text)) == plain_sentences(text)
+
+
+_VERBLESS_PIECES = tuple(sorted(_NOT_VERBS)[::3]) + (
+    "The", "THE", "tHe", "In", "Talks", "negotiations", "sovereignty", "NATIONS", "nation’s", "it’s", "o’tion",
+    "ities", "ity", "said", "is", "Pete", "Hegseth", "iPhone", "2014", ",", ".", "“", "é", "ſ", "K", "-",
+)
+
+
+def test_verbless_prefix_is_verbless_on_words_without_apostrophes():
+    rng, kept = random.Random(11), 0
+    for _ in range(3000):
+        sentence = " ".join(rng.choice(_VERBLESS_PIECES) for _ in range(rng.randint(0, 9)))
+        shape = _VERBLESS_PREFIX.match(sentence).end() == len(sentence)
+        if verbless(sentence):
+            assert shape, sentence  # the shape only ever lets through more
+            kept += 1
+        elif "’" not in sentence:
+            assert not shape, sentence
+    assert kept > 100
 
 
 @pytest.mark.parametrize("text", random_texts(200, seed=5) + ["Пример текста, 日本語 and ² ½ İstanbul", "—" * 250 + " words"])

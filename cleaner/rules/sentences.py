@@ -10,10 +10,11 @@ when every lower-case word in it is positively not a verb.
 from __future__ import annotations
 
 import re
+import sys
 from typing import Iterator
 
 from ..document import Document
-from .artifacts import GuardedRegexRule
+from .guarded import GuardedRegexRule, alternation
 from .base import Edit
 from .foreign import looks_english
 
@@ -29,9 +30,31 @@ _NOT_VERBS = frozenset(
 # Endings that make a word a noun ("announcement", "negotiations", "sovereignty").
 _NOUN_ENDING = re.compile(r"(?:tion|sion|ment|ness|ity|ism|ist|ship|ance|ence|ency|ancy|hood)s?$|ities$")
 _WORD = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?")
+# What `verbless` may accept, in one regex: the words, taken as `_WORD` takes them,
+# each either capitalised (bar the first) or, in any case, a listed word, a noun (by
+# `_NOUN_ENDING`, looked back at from the word's end) or a word with an apostrophe
+# (`verbless` decides those).  Everything is optional: a match always succeeds, on
+# the first way through (greedy, no backtracking), and stops at the first word that
+# is none of these -- for most sentences their first or second.
+_MAYBE_NOT_VERB = (
+    rf"(?=(?i:{alternation(_NOT_VERBS)})(?![A-Za-z]|['’][a-z])|[A-Za-z]+(?![A-Za-z])(?:['’]|(?i:"
+    r"(?<=tion|sion|ment|ness|ship|ance|ence|ency|ancy|hood|itys|isms|ists)|(?<=ity|ism|ist)"
+    r"|(?<=tions|sions|ments|nesss|ships|ances|ences|encys|ancys|hoods|ities))))"
+)
+_VERBLESS_PREFIX = re.compile(
+    rf"[^A-Za-z]*(?:{_MAYBE_NOT_VERB}{_WORD.pattern}"
+    rf"(?:[^A-Za-z]*(?:(?=[A-Z])|(?=[a-z]){_MAYBE_NOT_VERB}){_WORD.pattern})*)?[^A-Za-z]*",
+    re.ASCII,  # (?i) folds ASCII letters only, as str.lower() does on them
+)
 # A sentence end inside a paragraph (not after an initial or a short abbreviation).
 # The stop comes first, the look back after it: the engine jumps from stop to stop.
 _SENTENCE_END = re.compile(r"[.!?](?<![A-Z][.!?])(?<!\b[A-Z][a-z][.!?])[\"”’)]*(?=\s+[\"“‘(]?[A-Z])")
+# The same with the spaces after it (group 1), and its two variants: from a full stop
+# only (the engine skips to a literal faster than to a class) and from any stop.
+_BREAKS = (
+    re.compile(_SENTENCE_END.pattern.replace("[.!?]", r"\.", 1) + r"(\s+)"),
+    re.compile(_SENTENCE_END.pattern + r"(\s+)"),
+)
 _FUNCTION_END = re.compile(
     r"\b(?:the|a|an|of|to|and|or|with|for|from|by|that|which)$"
 )
@@ -43,20 +66,18 @@ _LONG_LINE = re.compile(r"^.{40,}", re.MULTILINE)
 
 
 def sentences(text: str) -> Iterator[tuple[int, int]]:
-    """(start, end) of each sentence of one paragraph."""
+    """(start, end) of each sentence of one paragraph (ends found by `_SENTENCE_END`)."""
     start = 0
-    for m in _SENTENCE_END.finditer(text):
-        yield start, m.end()
+    for m in _BREAKS["!" in text or "?" in text].finditer(text):
+        yield start, m.start(1)
         start = m.end()
-        while start < len(text) and text[start].isspace():
-            start += 1
     if start < len(text):
         yield start, len(text)
 
 
-def verbless(sentence: str) -> bool:
-    """True when no word of `sentence` can be a verb (capitalised words are names, bar the first)."""
-    for i, match in enumerate(_WORD.finditer(sentence)):  # most sentences stop at their second word
+def verbless(sentence: str, start: int = 0, end: int = sys.maxsize) -> bool:
+    """True when no word of `sentence[start:end]` can be a verb (capitalised words are names, bar the first)."""
+    for i, match in enumerate(_WORD.finditer(sentence, start, end)):  # most sentences stop at their second word
         word = match.group()
         if i == 0 or word[0].islower():
             word = word.lower()
@@ -90,41 +111,45 @@ class SentenceSpace(GuardedRegexRule):
     )
     # The stop and the capital; the word before it is checked in `replace` (cheaper).
     pattern = re.compile(r"[.!?](?=[A-Z][a-z])")
+    scans = tuple(re.compile(re.escape(stop) + r"(?=[A-Z][a-z])") for stop in ".!?")
     _BEFORE = re.compile(r"(?<![\w.@/\\:-])(?:[a-z]{2,}|\d{4})$")
     reason = "missing space between sentences"
     # Sentences shorter than this are headlines, labels, elliptic speech.
     min_words = 8
 
     def find(self, doc: Document) -> Iterator[Edit]:
-        if looks_english(doc.text):
-            self._warn(doc)
+        warnings = list(self._warnings(doc.text))
+        if warnings and looks_english(doc.text):  # asked last: most texts have nothing to warn about
+            for message, start, end in warnings:
+                doc.warn(self.id, message, start, end)
         return super().find(doc)
 
-    def _warn(self, doc: Document) -> None:
-        for line in _LONG_LINE.finditer(doc.text):  # most lines are short: skipped in C
+    def _warnings(self, text: str) -> Iterator[tuple[str, int, int]]:
+        """(message, start, end) of each truncated sentence or paragraph, in any language."""
+        for line in _LONG_LINE.finditer(text):  # most lines are short: skipped in C
             line_start, line_end = line.span()
-            text = line.group().rstrip()
-            if len(text) < 40 or "|" in text:
+            para = line.group().rstrip()
+            if len(para) < 40 or "|" in para:
                 continue
-            if not text.endswith((".", "!", "?")):  # (a text ending in a stop never ends in a word)
+            if not para.endswith((".", "!", "?")):  # (a line ending in a stop never ends in a word)
                 if (
-                    _FUNCTION_END.search(text, len(text) - _FUNCTION_END_REACH)
-                    and len(text.split()) >= self.min_words + 2
+                    _FUNCTION_END.search(para, len(para) - _FUNCTION_END_REACH)
+                    and len(para.split()) >= self.min_words + 2
                 ):
-                    doc.warn(self.id, "paragraph ends mid-clause: truncated?", line_start, line_end)
+                    yield "paragraph ends mid-clause: truncated?", line_start, line_end
                 continue
-            if "," not in text:
+            if "," not in para:
                 continue  # only a sentence with a comma is looked at below
-            for start, end in sentences(text):
-                sentence = text[start:end]  # (no space around it)
+            for start, end in sentences(para):  # (no space around one)
                 if (
-                    sentence.endswith(".")
-                    and "," in sentence
-                    and verbless(sentence)  # first: it is False by the second word of most sentences
-                    and len(sentence.split()) >= self.min_words
-                    and not _QUOTE_MARKS.search(sentence)
+                    para[end - 1] == "."
+                    and para.find(",", start, end) != -1
+                    and _VERBLESS_PREFIX.match(para, start, end).end() == end  # stops at the 1st or 2nd word of most
+                    and verbless(para, start, end)
+                    and len(para[start:end].split()) >= self.min_words
+                    and not _QUOTE_MARKS.search(para, start, end)
                 ):
-                    doc.warn(self.id, "sentence without a verb: truncated in translation?", line_start + start, line_start + end)
+                    yield "sentence without a verb: truncated in translation?", line_start + start, line_start + end
 
     def replace(self, match: re.Match[str]) -> str | None:
         text = match.string
