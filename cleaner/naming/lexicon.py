@@ -16,7 +16,7 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from functools import cached_property, lru_cache
-from itertools import accumulate, compress, filterfalse, islice
+from itertools import accumulate, compress, islice
 from operator import not_
 from importlib import resources
 
@@ -131,7 +131,12 @@ class Scan:
         bmp = len(text.encode("utf-16-le", "surrogatepass")) == 2 * len(text)
         self.parts = (_bmp_split() if bmp else _SPLIT).split(text)
         self.words = self.parts[1::2]
-        self.counts = Counter(self.words)
+        self.distinct = set(self.words)  # a set costs half what counting costs
+
+    @cached_property
+    def counts(self) -> Counter[str]:
+        """How often each word is written; few readers need it (`english_share`)."""
+        return Counter(self.words)
 
     @cached_property
     def lowercase(self) -> tuple[list[str], set[str]]:
@@ -140,8 +145,17 @@ class Scan:
         A lowercase word is a dictionary word exactly when the lowercase
         dictionary holds it (`str.lower` leaves a lowercase word as it is).
         """
-        words = list(filter(str.islower, self.counts))
+        words = self._lowercase_words
         return words, _dictionary()[1].intersection(words)
+
+    @cached_property
+    def _lowercase_words(self) -> list[str]:
+        return list(filter(str.islower, self.distinct))
+
+    @cached_property
+    def others(self) -> set[str]:
+        """The distinct words that are not lowercase: capitalised, upper case or caseless."""
+        return self.distinct.difference(self._lowercase_words)
 
     @cached_property
     def unknown(self) -> set[str]:
@@ -158,7 +172,7 @@ class Scan:
     def unknown_other(self) -> set[str]:
         """The ones of `unknown` that are not lowercase: every capitalised unknown word."""
         exact, lower = _dictionary()
-        others = list(set(filterfalse(str.islower, self.counts)).difference(exact))
+        others = list(self.others.difference(exact))
         return set(compress(others, map(not_, map(lower.__contains__, map(str.lower, others)))))
 
     def english_share(self) -> float:
