@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from itertools import accumulate, compress, count, filterfalse, islice
@@ -103,6 +103,18 @@ class Evidence:
             for k, n in zip(keys, self.counts.values()):
                 mentions[k] += n
         return mentions
+
+    def lower_forms(self, word: str) -> Collection[str]:
+        """The capitalised forms seen of lowercase `word` ("kyiv" -> "Kyiv"): `by_lower`, without
+        a set per form when no two forms share a lowercase spelling (nearly always)."""
+        if len(self._lowered) < len(self.counts):
+            return self.by_lower.get(word, ())
+        form = self._lowered.get(word)
+        return () if form is None else (form,)
+
+    @cached_property
+    def _lowered(self) -> dict[str, str]:
+        return dict(zip(map(str.lower, self.counts), self.counts))
 
     @cached_property
     def by_lower(self) -> dict[str, set[str]]:

@@ -277,7 +277,7 @@ class NameCase(Rule):
             # a sentence after a first name ("Rafael Nadal"), and lowercase only here;
             # headline and product case alone ("Meth", "Workspace") prove nothing.
             forms = [
-                f for f in ev.by_lower.get(w, ())
+                f for f in ev.lower_forms(w)
                 if f[1:].islower() and any(_first_name(p, gaz) for p in ev.before.get(f, ())) and ev.inner[f] >= 1
             ]
             if len(forms) == 1 and scan(text).counts[w] == 1:
