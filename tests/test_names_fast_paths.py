@@ -54,7 +54,7 @@ SPLIT = re.compile(f"({WORD.pattern})")
 
 def test_scan_splits_the_text_as_the_word_pattern_does():
     for text in TEXTS:
-        assert Scan(text).parts == SPLIT.split(text)
+        assert list(Scan(text).parts) == SPLIT.split(text)
 
 
 def test_listed_letters_are_the_letters_of_the_word_pattern():

@@ -129,7 +129,9 @@ class Scan:
     def __init__(self, text: str) -> None:
         self.text = text
         bmp = len(text.encode("utf-16-le", "surrogatepass")) == 2 * len(text)
-        self.parts = (_bmp_split() if bmp else _SPLIT).split(text)
+        # tuples: the cyclic collector stops visiting a tuple of strings after one look,
+        # and visits a list (thousands of items) again at every collection
+        self.parts = tuple((_bmp_split() if bmp else _SPLIT).split(text))
         self.words = self.parts[1::2]
         self.distinct = set(self.words)  # a set costs half what counting costs
 
@@ -196,7 +198,7 @@ class Scan:
         parts = self.parts
         ends = list(accumulate(map(len, parts)))
         k = bisect_right(ends, _SAMPLE_CHARS)  # parts[:k] end inside the sample
-        words = parts[1:k:2]
+        words = list(parts[1:k:2])
         if k < len(parts) and k % 2:  # a word runs past the end
             words.append(parts[k][: _SAMPLE_CHARS - ends[k - 1]])
         return compress(words, map((1).__lt__, map(len, words)))
