@@ -16,7 +16,7 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from functools import cached_property, lru_cache
-from itertools import accumulate, compress, islice
+from itertools import accumulate, compress, filterfalse, islice
 from operator import not_
 from importlib import resources
 
@@ -167,8 +167,7 @@ class Scan:
     @cached_property
     def unknown_lowercase(self) -> set[str]:
         """The lowercase ones of `unknown` (names.case reads these, names.variants the others)."""
-        words, known = self.lowercase
-        return set(words).difference(known)
+        return set(filterfalse(_dictionary()[1].__contains__, self._lowercase_words))  # one pass
 
     @cached_property
     def unknown_other(self) -> set[str]:
