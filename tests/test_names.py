@@ -166,6 +166,18 @@ def test_lowercase_name_gets_its_capital_back_but_not_an_ordinary_word():
     assert {c.rule for c in doc.changes} == {"names.case"}
 
 
+def test_no_lowercase_name_is_restored_in_a_text_that_is_not_english():
+    # a line too short for its own verdict takes the article's: Portuguese, so "kyiv" stays
+    # (names.case asks the article's verdict only once a word would be restored)
+    text = (
+        "Eu fico em casa hoje porque o tempo está muito ruim, disse ela ao jornal local. "
+        "Depois o presidente falou sobre a guerra, e todos ficaram calados na sala.\nNotícias de kyiv."
+    )
+    assert names_only(text).text == text
+    english = "Officials met today, and the talks went on late into the night at the offices.\nNews from kyiv."
+    assert names_only(english).text == english.replace("kyiv", "Kyiv")
+
+
 def test_a_restored_capital_is_evidence_for_the_garble_next_to_it_in_the_same_run():
     # names.variants saw no name after "Xvolodymyr" (the surname was lowercase); a second
     # run would see "Zelenskyy" and repair it, so the first run does

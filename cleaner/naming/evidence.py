@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from itertools import accumulate, compress, count, filterfalse, islice
@@ -64,8 +64,6 @@ class Evidence:
     before: dict[str, set[str]] = field(default_factory=dict)
     after: dict[str, set[str]] = field(default_factory=dict)
     heads: set[str] = field(default_factory=set)
-    # the English dictionary guard only means something in English text
-    english: bool = True
     # the text, its capitalised words in order and their word numbers in `parts`
     # (gap, word, gap, ..., gap: `cleaner.naming.lexicon.Scan`): for `inner`
     text: str = ""
@@ -75,6 +73,12 @@ class Evidence:
 
     def count(self, form: str) -> int:
         return self.counts.get(form, 0)
+
+    @cached_property
+    def english(self) -> bool:
+        """Whether the English dictionary guard means something in the text (`is_english`):
+        asked by few verdicts, so measured only then."""
+        return is_english(self.text)
 
     @cached_property
     def starts(self) -> list[int]:
@@ -99,6 +103,18 @@ class Evidence:
             for k, n in zip(keys, self.counts.values()):
                 mentions[k] += n
         return mentions
+
+    def lower_forms(self, word: str) -> Collection[str]:
+        """The capitalised forms seen of lowercase `word` ("kyiv" -> "Kyiv"): `by_lower`, without
+        a set per form when no two forms share a lowercase spelling (nearly always)."""
+        if len(self._lowered) < len(self.counts):
+            return self.by_lower.get(word, ())
+        form = self._lowered.get(word)
+        return () if form is None else (form,)
+
+    @cached_property
+    def _lowered(self) -> dict[str, str]:
+        return dict(zip(map(str.lower, self.counts), self.counts))
 
     @cached_property
     def by_lower(self) -> dict[str, set[str]]:
@@ -157,8 +173,9 @@ def is_english(text: str) -> bool:
 
 
 def _capitalised(words: Iterable[str]) -> set[str]:
-    """The capitalised ones (`is_capitalised`) of distinct `words`, most tests done in C."""
-    mixed = list(filterfalse(str.islower, words))
+    """The capitalised ones (`is_capitalised`) of distinct `words` that are not lowercase
+    (`Scan.others`), most tests done in C."""
+    mixed = list(words)
     upper_first = list(compress(mixed, map(str.isupper, map(itemgetter(0), mixed))))
     found = set(filterfalse(str.isupper, upper_first))  # "Putin", not "NATO"...
     found.update(compress(upper_first, map((1).__eq__, map(len, upper_first))))  # ... but "A"
@@ -170,14 +187,14 @@ def collect(text: str) -> Evidence:
     """The capitalised-word evidence of `text` (cached: three rules read the same snapshot)."""
     sc = scan(text)
     parts, words = sc.parts, sc.words  # parts: gap, word, gap, ..., gap
-    capitalised = _capitalised(sc.counts)
+    capitalised = _capitalised(sc.others)
     n = len(words)
     if n > MAX_MENTIONS:  # only the words up to the MAX_MENTIONS-th `CAP_CANDIDATE`
         candidate = [not "a" <= w[0] <= "z" for w in words]
         n = next(islice(compress(count(), candidate), MAX_MENTIONS - 1, None), n - 1) + 1
     capital = list(compress(range(n), map(capitalised.__contains__, words)))  # word numbers
     mentions = list(map(words.__getitem__, capital))
-    ev = Evidence(english=is_english(text), text=text, mentions=mentions, numbers=capital, parts=parts)
+    ev = Evidence(text=text, mentions=mentions, numbers=capital, parts=parts)
     ev.counts.update(mentions)
     # Two capitalised words are neighbours in a name when no other word stands between
     # them and the gap is a join (a space, a hyphen, ". " after an initial or title).

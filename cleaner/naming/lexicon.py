@@ -129,9 +129,16 @@ class Scan:
     def __init__(self, text: str) -> None:
         self.text = text
         bmp = len(text.encode("utf-16-le", "surrogatepass")) == 2 * len(text)
-        self.parts = (_bmp_split() if bmp else _SPLIT).split(text)
+        # tuples: the cyclic collector stops visiting a tuple of strings after one look,
+        # and visits a list (thousands of items) again at every collection
+        self.parts = tuple((_bmp_split() if bmp else _SPLIT).split(text))
         self.words = self.parts[1::2]
-        self.counts = Counter(self.words)
+        self.distinct = set(self.words)  # a set costs half what counting costs
+
+    @cached_property
+    def counts(self) -> Counter[str]:
+        """How often each word is written; few readers need it (`english_share`)."""
+        return Counter(self.words)
 
     @cached_property
     def lowercase(self) -> tuple[list[str], set[str]]:
@@ -140,8 +147,17 @@ class Scan:
         A lowercase word is a dictionary word exactly when the lowercase
         dictionary holds it (`str.lower` leaves a lowercase word as it is).
         """
-        words = list(filter(str.islower, self.counts))
+        words = self._lowercase_words
         return words, _dictionary()[1].intersection(words)
+
+    @cached_property
+    def _lowercase_words(self) -> list[str]:
+        return list(filter(str.islower, self.distinct))
+
+    @cached_property
+    def others(self) -> set[str]:
+        """The distinct words that are not lowercase: capitalised, upper case or caseless."""
+        return self.distinct.difference(self._lowercase_words)
 
     @cached_property
     def unknown(self) -> set[str]:
@@ -151,14 +167,13 @@ class Scan:
     @cached_property
     def unknown_lowercase(self) -> set[str]:
         """The lowercase ones of `unknown` (names.case reads these, names.variants the others)."""
-        words, known = self.lowercase
-        return set(words).difference(known)
+        return set(filterfalse(_dictionary()[1].__contains__, self._lowercase_words))  # one pass
 
     @cached_property
     def unknown_other(self) -> set[str]:
         """The ones of `unknown` that are not lowercase: every capitalised unknown word."""
         exact, lower = _dictionary()
-        others = list(set(filterfalse(str.islower, self.counts)).difference(exact))
+        others = list(self.others.difference(exact))
         return set(compress(others, map(not_, map(lower.__contains__, map(str.lower, others)))))
 
     def english_share(self) -> float:
@@ -182,7 +197,7 @@ class Scan:
         parts = self.parts
         ends = list(accumulate(map(len, parts)))
         k = bisect_right(ends, _SAMPLE_CHARS)  # parts[:k] end inside the sample
-        words = parts[1:k:2]
+        words = list(parts[1:k:2])
         if k < len(parts) and k % 2:  # a word runs past the end
             words.append(parts[k][: _SAMPLE_CHARS - ends[k - 1]])
         return compress(words, map((1).__lt__, map(len, words)))

@@ -311,7 +311,7 @@ class Matcher:
             if leads and surname_only(target, gaz):
                 continue  # "Rute Hansen": a first name, not a garbled "Rutte"
             if not known and (n_target < ARTICLE_MIN_COUNT or n_target <= n_source):
-                if ev.english and n_target == n_source == 1 and d <= 1 and size >= WARN_MIN_LENGTH:
+                if n_target == n_source == 1 and d <= 1 and size >= WARN_MIN_LENGTH and ev.english:
                     ranked.append(((True, d, True, False, True, -n_target), target, None, False))
                 continue  # an article-only name must outnumber the suspect; one each: a warning
             shared = self.context(source, target)
@@ -326,8 +326,6 @@ class Matcher:
                 continue  # two names that each appear several times: never merged
             if target_first and known and shared is None and n_target == 0:
                 continue  # a first name the article does not write: only next to its surname ("Vladiir Putin")
-            if not ev.english and not (known and (d == 0 or first_name)):
-                continue  # outside English the dictionary guard is blind: gazetteer and strong evidence only
             if d and shared is None and fold(source)[:1] != fold(target)[:1]:
                 continue  # garbles keep the initial: "Gran" is not "Iran", "Caja" not "Kaja"
             if d == 0:
@@ -350,6 +348,8 @@ class Matcher:
                 )
                 if not confident and not (size >= LONG_WORD and n_target > 0):
                     continue  # too far, too little evidence even for a warning
+            if not (known and (d == 0 or first_name)) and not ev.english:  # (asked last: it reads every word)
+                continue  # outside English the dictionary guard is blind: gazetteer and strong evidence only
             ranked.append(((not confident, d, shared is None, n_target == 0, not known, -n_target), target, shared, known))
         if not ranked:
             return None

@@ -38,6 +38,9 @@ if TYPE_CHECKING:
 # writes that name this often: short lowercase words of other languages ("jadi",
 # "suas") sit one edit from many names written once or twice.
 LOWERCASE_FUZZY_MIN_COUNT = 3
+# names.case asks whether the article is English before judging more unknown
+# lowercase words than this (the seeds: 0-40; a German article: hundreds).
+_MANY_UNKNOWN = 50
 # A word inside a URL, address, handle, hashtag or file name is not prose.
 _NOT_PROSE = re.compile(r"[/@#_=\\]|www\.|https?:|\.[a-z]{2,4}\b")
 # A `cleaner.naming.lexicon.WORD` match found by position (`_mentions`): no letter before.
@@ -244,14 +247,17 @@ class NameCase(Rule):
     )
 
     def find(self, doc: "Document") -> Iterator[Edit]:
-        # The article as it stands (boilerplate gone) decides whether it is English:
-        # a read-more line removed here must not tip the verdict on the next run.
-        if not is_english(doc.text):
-            return  # "fico", "jangan": without an English dictionary, a lowercase word proves nothing
         text = doc.text
-        lower_counts = scan(text).counts
         words = sorted(w for w in scan(text).unknown_lowercase if len(w) >= MIN_LENGTH)
         if not words:
+            return
+        # The article as it stands (boilerplate gone) decides whether it is English:
+        # a read-more line removed here must not tip the verdict on the next run.
+        # Without an English dictionary a lowercase word proves nothing ("fico",
+        # "jangan"): nothing is restored.  The verdict reads every word, so it is
+        # asked first only when many words await judgement (most words of a text in
+        # another language), else only once a word would be restored.
+        if len(words) > _MANY_UNKNOWN and not is_english(text):
             return
         gaz, ev, matcher = _setup(doc)
         index = _lower_index(gaz)
@@ -271,10 +277,10 @@ class NameCase(Rule):
             # a sentence after a first name ("Rafael Nadal"), and lowercase only here;
             # headline and product case alone ("Meth", "Workspace") prove nothing.
             forms = [
-                f for f in ev.by_lower.get(w, ())
+                f for f in ev.lower_forms(w)
                 if f[1:].islower() and any(_first_name(p, gaz) for p in ev.before.get(f, ())) and ev.inner[f] >= 1
             ]
-            if len(forms) == 1 and lower_counts[w] == 1:
+            if len(forms) == 1 and scan(text).counts[w] == 1:
                 choice[w] = (forms[0], matcher.reason(forms[0], forms[0], None, False))
             elif not forms:
                 fuzzy.append(w)
@@ -307,6 +313,8 @@ class NameCase(Rule):
             v = matcher.judge(form, found[form]) if form in found else None
             if v is not None and v.confident:
                 choice[w] = (v.form, f"{reason}; garbled {form!r}: {v.reason}")
+        if not choice or not is_english(text):
+            return
         lines = _Lines(text)
         edits = []
         for m in _mentions(_WORD_AT, text, choice):
@@ -372,7 +380,7 @@ class NameStyle(Rule):
     def find(self, doc: "Document") -> Iterator[Edit]:
         text = doc.text
         gaz = load(tuple(doc.options.names))
-        words = sorted(w for w in scan(text).counts.keys() & gaz.groups.keys() if is_capitalised(w))
+        words = sorted(w for w in filter(gaz.groups.__contains__, scan(text).others) if is_capitalised(w))
         if not words:
             return
         gaz, ev, matcher = _setup(doc)
