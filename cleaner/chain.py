@@ -1,6 +1,7 @@
 """The rule chain: runs the selected rules in a fixed order and records everything.
 
-Order (by category): encoding -> layout -> boilerplate -> duplicates -> names
+Order (by category): encoding -> layout (and encoding again, if layout changed
+the text) -> boilerplate -> duplicates -> names
 -> artifacts -> (encoding, boilerplate, duplicates and names again, until they
 change nothing, only if names or artifacts changed the text) -> final layout.
 Within a category, rules run in the order of `cleaner.rules.RULES`.  The chain is deterministic: no randomness, no clock
@@ -102,22 +103,36 @@ def run(doc: Document) -> None:
             doc.snapshots["encoded"] = doc.text
         if stage == "recheck" and not repaired:
             continue
-        rules = rules_for_stage(stage, doc.options)
-        # `may_edit_again` assumes the stage's own kind of edits; the recheck mixes kinds
-        # (a names repair rewrites a line that a phrase rule judged before).
-        again = Rule.may_edit if stage == "recheck" else Rule.may_edit_again
-        for repeat in range(_STAGE_PASSES.get(stage, 1)):
-            changed = 0
-            for rule in rules:
-                if repeat and not again(rule, doc.options):
-                    continue  # nothing new to find; warnings were given
-                edits = list(rule.find(doc))
-                if edits:
-                    changed += doc.apply(rule.id, rule.category, edits)
-            if stage in ("names", "artifacts"):
-                repaired += changed
-            if not changed:
+        changed = run_stage(doc, stage)
+        if stage in ("names", "artifacts"):
+            repaired += changed
+        # ftfy judges a repair in its line's context ("â€ž" after two spaces stays,
+        # after one it is fixed): text that layout changed goes through encoding again.
+        for _ in range(_STAGE_PASSES["encoding"] if stage == "layout" else 0):
+            if not changed or not run_stage(doc, "encoding"):
                 break
+            changed = run_stage(doc, "layout")
+
+
+def run_stage(doc: Document, stage: str) -> int:
+    """Run one stage's rules, repeated until they change nothing; the number of edits."""
+    rules = rules_for_stage(stage, doc.options)
+    # `may_edit_again` assumes the stage's own kind of edits; the recheck mixes kinds
+    # (a names repair rewrites a line that a phrase rule judged before).
+    again = Rule.may_edit if stage == "recheck" else Rule.may_edit_again
+    total = 0
+    for repeat in range(_STAGE_PASSES.get(stage, 1)):
+        changed = 0
+        for rule in rules:
+            if repeat and not again(rule, doc.options):
+                continue  # nothing new to find; warnings were given
+            edits = list(rule.find(doc))
+            if edits:
+                changed += doc.apply(rule.id, rule.category, edits)
+        total += changed
+        if not changed:
+            break
+    return total
 
 
 def finish_metadata(doc: Document) -> None:

@@ -77,6 +77,9 @@ def test_fuzz_target_reports_a_broken_property(tmp_path, monkeypatch):
 # Found by this fuzz target (minimised by hand) and fixed; each stays as a test.
 # A new finding that cannot be fixed at once goes here as a strict xfail.
 FIXED_NOT_IDEMPOTENT = [
+    # ftfy left "â€ž" after two spaces and fixed it after one: layout.inner_spaces
+    # collapsed them after encoding ran (seed 10; now encoding runs again after layout).
+    "Pubblicità  â€ž ´ â€ž",
     # artifacts.sentence_space made "x. The the"; artifacts.repeated_word only saw it on the next run.
     "zt.The the",
     # boilerplate.dateline removed the last short capitalised line, then on the next run the one before it.
