@@ -13,6 +13,7 @@ from .base import ALL_PROFILES, Edit, RegexRule, Rule
 
 
 _BLANKS = " \t\f\v"  # what TrailingSpace removes
+_BLANK_ENDS = tuple(f"{c}\n" for c in _BLANKS)  # a blank at a line's end, before its newline
 
 
 class LineEndings(RegexRule):
@@ -44,7 +45,7 @@ class TrailingSpace(Rule):
 
     def find(self, doc: Document) -> Iterator[Edit]:
         text = doc.text
-        if not (text[-1:] in _BLANKS and text) and not any(f"{c}\n" in text for c in _BLANKS):
+        if not (text[-1:] in _BLANKS and text) and not any(map(text.__contains__, _BLANK_ENDS)):
             return  # substring tests first: most texts have no trailing space
         # per line, not one MULTILINE regex: `[ \t]+$` costs ~25 ns a character
         for line in doc.lines:
