@@ -2,8 +2,8 @@
 
 Order (by category): encoding -> layout (and encoding again, if layout changed
 the text) -> boilerplate -> duplicates -> names
--> artifacts -> (encoding, boilerplate, duplicates and names again, until they
-change nothing, only if names or artifacts changed the text) -> final layout.
+-> artifacts -> (encoding, boilerplate, duplicates, names and artifacts again,
+until they change nothing, only if names or artifacts changed the text) -> final layout.
 Within a category, rules run in the order of `cleaner.rules.RULES`.  The chain is deterministic: no randomness, no clock
 in the output, langdetect seeded.
 """
@@ -18,7 +18,6 @@ from typing import Any, Iterator, Mapping
 from .document import CleanResult, Document
 from .options import Options
 from .rules import STAGES, rules_for_stage
-from .rules.base import Rule
 
 
 def clean(
@@ -118,13 +117,15 @@ def run_stage(doc: Document, stage: str) -> int:
     """Run one stage's rules, repeated until they change nothing; the number of edits."""
     rules = rules_for_stage(stage, doc.options)
     # `may_edit_again` assumes the stage's own kind of edits; the recheck mixes kinds
-    # (a names repair rewrites a line that a phrase rule judged before).
-    again = Rule.may_edit if stage == "recheck" else Rule.may_edit_again
+    # (a names repair rewrites a line that a phrase rule judged before), and its rules
+    # have all run once: it runs those that may edit, from its first pass on.
+    recheck = stage == "recheck"
+    again = "may_edit" if recheck else "may_edit_again"  # looked up on the rule: its override
     total = 0
     for repeat in range(_STAGE_PASSES.get(stage, 1)):
         changed = 0
         for rule in rules:
-            if repeat and not again(rule, doc.options):
+            if (repeat or recheck) and not getattr(rule, again)(doc.options):
                 continue  # nothing new to find; warnings were given
             edits = list(rule.find(doc))
             if edits:

@@ -77,7 +77,24 @@ def test_repeated_artifacts_pass_warns_once_and_skips_warn_only_rules(monkeypatc
     assert [c.rule for c in result.changes] == ["artifacts.space_before_punctuation"]
     rules = [w.rule for w in result.warnings]
     assert sorted(rules) == ["artifacts.foreign_lines", "artifacts.quotes"]  # each once, not once per pass
-    assert len(calls) == 1  # warn-only in the default options: not run again
+    assert len(calls) == 1  # warn-only in the default options: not run again, nor in the recheck
     calls.clear()
     cleaner.clean(text, options={"foreign_lines": "remove"})
-    assert len(calls) == 2  # it can edit then, so the repeated pass runs it
+    assert len(calls) == 3  # it can edit then: the repeated pass and the recheck (artifacts changed the text) run it
+
+
+def test_repeated_boilerplate_pass_runs_only_rules_that_read_neighbours(monkeypatch) -> None:
+    # A tagline repeated in the top block and further down: removing the top copies
+    # (first pass) makes the stage run again.  A phrase rule judges each line alone
+    # (LineRule's own scan): the repeated pass skips it; site_tagline reads positions.
+    from cleaner.rules.boilerplate import ReadMore
+    from cleaner.rules.top_of_page import SiteTagline
+
+    calls = {"read_more": 0, "site_tagline": 0}
+    for cls, key in ((ReadMore, "read_more"), (SiteTagline, "site_tagline")):
+        original = cls.find
+        monkeypatch.setattr(cls, "find", lambda self, doc, o=original, k=key: calls.__setitem__(k, calls[k] + 1) or o(self, doc))
+    text = "Prime News - your daily briefing\nRead more: other story\n" + "Talks resumed in Riyadh on Monday, officials said.\n" * 3
+    cleaner.clean(text)
+    assert calls == {"read_more": 1, "site_tagline": 2}
+

@@ -77,6 +77,10 @@ def test_fuzz_target_reports_a_broken_property(tmp_path, monkeypatch):
 # Found by this fuzz target (minimised by hand) and fixed; each stays as a test.
 # A new finding that cannot be fixed at once goes here as a strict xfail.
 FIXED_NOT_IDEMPOTENT = [
+    # names.variants removed "ß" from "Zelenskyyß"; ftfy then repaired the MacRoman quote
+    # in the recheck, after artifacts.quote_space had run (seed 12; the recheck now runs
+    # the artifacts rules too).
+    "Volodymyr Zelenskyyß said. Fund‚ÄúThis must end,‚Äù he said.",
     # ftfy left "â€ž" after two spaces and fixed it after one: layout.inner_spaces
     # collapsed them after encoding ran (seed 10; now encoding runs again after layout).
     "Pubblicità  â€ž ´ â€ž",

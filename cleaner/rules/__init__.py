@@ -14,15 +14,16 @@ from .base import Rule
 if TYPE_CHECKING:
     from ..options import Options
 
-# Chain order.  "recheck" re-runs the encoding, boilerplate, duplicates and names
-# rules, until they change nothing, when a names or artifacts repair changed the
-# text: a repaired line can become a credit line, a sentence can stop or start
-# reading as prose, ftfy repairs mojibake on a line only once no other character
-# on it stands in the way ("Türkiye ... ‚Äû" became "Turkey ... ‚Äû"), and an
-# article whose foreign lines were removed reads as English to names.case.
+# Chain order.  "recheck" re-runs the encoding, boilerplate, duplicates, names and
+# artifacts rules, until they change nothing, when a names or artifacts repair
+# changed the text: a repaired line can become a credit line, a sentence can stop
+# or start reading as prose, ftfy repairs mojibake on a line only once no other
+# character on it stands in the way ("Türkiye ... ‚Äû" became "Turkey ... ‚Äû"), and
+# then the repaired quote may need its space ("Fund“This"), and an article whose
+# foreign lines were removed reads as English to names.case.
 # "final" re-runs the layout rules after every other edit.
 STAGES = ("encoding", "layout", "boilerplate", "duplicates", "names", "artifacts", "recheck", "final")
-RECHECK = ("encoding", "boilerplate", "duplicates", "names")
+RECHECK = ("encoding", "boilerplate", "duplicates", "names", "artifacts")
 CATEGORIES = ("encoding", "layout", "boilerplate", "duplicates", "names", "artifacts")
 
 # Modules holding rules, in chain order within each category.
