@@ -246,8 +246,9 @@ class LineFacts:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self._lines = text.split("\n")
-        nonblank = list(filter(str.strip, self._lines))  # str.strip is falsy for exactly the blank lines
+        # every line's text, blank or not: `lines[i]` is the text of line i
+        self.lines = text.split("\n")
+        nonblank = list(filter(str.strip, self.lines))  # str.strip is falsy for exactly the blank lines
         # each distinct non-blank line text, in order of first occurrence
         self.texts: dict[str, None] = dict.fromkeys(nonblank)
         self._counts = Counter(nonblank) if len(self.texts) < len(nonblank) else {}
@@ -269,6 +270,7 @@ class LineFacts:
         self._by_length = list(map(texts.__getitem__, order))
         self._normal: dict[str, list[str]] = {}
         self._normalized = 0
+        self._lowered: str | None = None
 
     def count(self, text: str) -> int:
         """How many lines read `text` (one of `texts`)."""
@@ -278,7 +280,7 @@ class LineFacts:
         """The indexes of the lines that read `text` (one of `texts`)."""
         found, at = [], -1
         for _ in range(self.count(text)):
-            at = self._lines.index(text, at + 1)
+            at = self.lines.index(text, at + 1)
             found.append(at)
         return found
 
@@ -293,14 +295,28 @@ class LineFacts:
         """The texts that contain `needle` (no newline in it).  Found by searching
         the whole text, on from the end of each hit's line: a rare needle costs
         a few str.find calls however many lines the document has."""
+        return self._lines_at(self.text, needle)
+
+    def holding_any_case(self, needle: str) -> set[str]:
+        """The texts that contain `needle` in any case, as re.IGNORECASE reads it:
+        `needle` is in lower case, of letters that only their upper case matches
+        (no "i", "k" or "s": see `_RE_CASE_TWINS`).  One search of the lowered text."""
+        if self._lowered is None:
+            # str.lower maps each character to one, but for "İ" (to two)
+            self._lowered = self.text.replace("\u0130", "i").lower()
+        return self._lines_at(self._lowered, needle)
+
+    def _lines_at(self, haystack: str, needle: str) -> set[str]:
+        """The texts of the lines where `haystack` (the text, or a copy of equal line
+        offsets) holds `needle`."""
         text, found = self.text, set()
-        at = text.find(needle)
+        at = haystack.find(needle)
         while at >= 0:
             start, end = text.rfind("\n", 0, at) + 1, text.find("\n", at)
             if end < 0:
                 end = len(text)
             found.add(text[start:end])
-            at = text.find(needle, end)
+            at = haystack.find(needle, end)
         return found
 
     def up_to(self, length: int) -> list[str]:

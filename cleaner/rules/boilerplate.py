@@ -226,11 +226,11 @@ class Copyright(LineRule):
     profiles = ALL_PROFILES
 
     def candidates(self, facts: LineFacts) -> set[str]:
-        """Lines starting "(c)" or "Copyright", and lines holding "©" or "rv" in some case
-        (as "all rights reserved" does)."""
+        """Lines starting "(c)" or "Copyright", and lines holding "©" or "erved" in some
+        case (as "all rights reserved" does)."""
         found = set(facts.starting_with(_COPYRIGHT_WORDS))
-        for needle in ("©", "rv", "rV", "Rv", "RV"):
-            found |= facts.holding(needle)
+        found |= facts.holding("©")
+        found |= facts.holding_any_case("erved")
         return found
 
     def judge(self, line: str) -> str | None:
