@@ -13,8 +13,7 @@ import gc
 import time
 from collections import Counter
 from contextlib import contextmanager
-from itertools import islice, repeat
-from operator import and_, attrgetter, methodcaller, not_, sub
+from itertools import islice
 from typing import Any, Iterator, Mapping
 
 from .document import CleanResult, Document
@@ -156,21 +155,17 @@ _HEAD_LINES = 16
 
 
 def stats(doc: Document, started: float) -> dict[str, Any]:
-    changes = doc.changes
-    per_rule = Counter(map(attrgetter("rule"), changes))
-    befores = list(map(attrgetter("before"), changes))
-    afters = list(map(attrgetter("after"), changes))
+    per_rule = Counter(c.rule for c in doc.changes)
     lines_in = doc.original.count("\n") + (1 if doc.original and not doc.original.endswith("\n") else 0)
     lines_out = doc.text.count("\n") + (1 if doc.text and not doc.text.endswith("\n") else 0)
     return {
         "chars_in": len(doc.original),
         "chars_out": len(doc.text),
-        "chars_removed": sum(map(max, repeat(0), map(sub, map(len, befores), map(len, afters)))),
+        "chars_removed": sum(max(0, len(c.before) - len(c.after)) for c in doc.changes),
         "lines_in": lines_in,
         "lines_out": lines_out,
-        # changes that delete whole lines: the text before ends in a newline, nothing after
-        "lines_removed": sum(map(and_, map(methodcaller("endswith", "\n"), befores), map(not_, afters))),
-        "changes": len(changes),
+        "lines_removed": sum(1 for c in doc.changes if c.before.endswith("\n") and not c.after),
+        "changes": len(doc.changes),
         "changes_per_rule": dict(sorted(per_rule.items())),
         "warnings": len(doc.warnings),
         "elapsed_ms": round((time.perf_counter() - started) * 1000, 3),

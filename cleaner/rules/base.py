@@ -272,7 +272,7 @@ class LineFacts:
         self._normal: dict[str, Sequence[str]] = {}
         self._forms: list[str] = []  # the normal forms of a prefix of `_by_length`
         self._digit_forms: list[str] = []  # those holding a digit
-        self._lowered: str | None = None
+        self._utf8: tuple[bytes, bytes] | None = None  # the text's UTF-8 bytes, and in lower case
 
     def count(self, text: str) -> int:
         """How many lines read `text` (one of `texts`)."""
@@ -297,28 +297,33 @@ class LineFacts:
         """The texts that contain `needle` (no newline in it).  Found by searching
         the whole text, on from the end of each hit's line: a rare needle costs
         a few str.find calls however many lines the document has."""
-        return self._lines_at(self.text, needle)
-
-    def holding_any_case(self, needle: str) -> set[str]:
-        """The texts that contain `needle` in any case, as re.IGNORECASE reads it:
-        `needle` is in lower case, of letters that only their upper case matches
-        (no "i", "k" or "s": see `_RE_CASE_TWINS`).  One search of the lowered text."""
-        if self._lowered is None:
-            # str.lower maps each character to one, but for "İ" (to two)
-            self._lowered = self.text.replace("\u0130", "i").lower()
-        return self._lines_at(self._lowered, needle)
-
-    def _lines_at(self, haystack: str, needle: str) -> set[str]:
-        """The texts of the lines where `haystack` (the text, or a copy of equal line
-        offsets) holds `needle`."""
         text, found = self.text, set()
-        at = haystack.find(needle)
+        at = text.find(needle)
         while at >= 0:
             start, end = text.rfind("\n", 0, at) + 1, text.find("\n", at)
             if end < 0:
                 end = len(text)
             found.add(text[start:end])
-            at = haystack.find(needle, end)
+            at = text.find(needle, end)
+        return found
+
+    def holding_any_case(self, needle: str) -> set[str]:
+        """The texts that contain `needle` in any case, as re.IGNORECASE reads it:
+        `needle` is lower-case ASCII, of letters that only their upper case matches
+        (no "i", "k" or "s": see `_RE_CASE_TWINS`).  One search of the text's UTF-8
+        bytes in lower case (bytes.lower folds ASCII only: fast on any text)."""
+        if self._utf8 is None:
+            raw = self.text.encode("utf-8", "surrogatepass")
+            self._utf8 = raw, raw.lower()
+        raw, lowered = self._utf8
+        key, found = needle.encode(), set()
+        at = lowered.find(key)
+        while at >= 0:
+            start, end = lowered.rfind(b"\n", 0, at) + 1, lowered.find(b"\n", at)
+            if end < 0:
+                end = len(lowered)
+            found.add(raw[start:end].decode("utf-8", "surrogatepass"))  # the line as the text spells it
+            at = lowered.find(key, end)
         return found
 
     def up_to(self, length: int) -> list[str]:
