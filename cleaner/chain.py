@@ -13,6 +13,7 @@ import gc
 import time
 from collections import Counter
 from contextlib import contextmanager
+from itertools import islice
 from typing import Any, Iterator, Mapping
 
 from .document import CleanResult, Document
@@ -142,9 +143,16 @@ def finish_metadata(doc: Document) -> None:
         return
     from .rules.top_of_page import headline_shaped
 
-    lines = [line.text for line in doc.lines if line.text.strip()]
+    # the first two non-blank lines, from the head of the text (split in C)
+    head = doc.text.split("\n", _HEAD_LINES)
+    lines = list(islice(filter(str.strip, head[:_HEAD_LINES]), 2))
+    if len(lines) < 2 and len(head) > _HEAD_LINES:
+        lines = list(islice(filter(str.strip, doc.text.split("\n")), 2))
     if len(lines) >= 2 and headline_shaped(lines[0]):
         doc.metadata["title"] = lines[0].strip()
+
+
+_HEAD_LINES = 16
 
 
 def stats(doc: Document, started: float) -> dict[str, Any]:

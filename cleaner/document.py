@@ -170,28 +170,15 @@ class Document:
 
         A line (with its newline) is untouched when its characters map, one to
         one and in order, onto a whole line of the original.  Vectorised over
-        the origin map; only candidate lines are compared as strings.
+        the origin map and the characters of both texts (`OriginMap.unchanged_lines`).
         """
-        from .origin import line_starts
-
-        text, original = self.text, self.original
+        text = self.text
         if not text:
             return []
         if self._origin is None:  # no edit: every line came through
             n = text.count("\n") + (not text.endswith("\n"))
             return list(zip(range(n), range(n)))
-        out_starts = line_starts(text)
-        out_ends = [*out_starts[1:], len(text)]
-        original_starts = line_starts(original)
-        pairs: list[tuple[int, int]] = []
-        for out_index, o_line, (o_start, o_end) in self._origin.whole_lines(out_starts, out_ends, original_starts):
-            if (
-                (o_end == len(original) or original[o_end - 1] == "\n")
-                and original[o_start:o_end] == text[out_starts[out_index] : out_ends[out_index]]
-                and (not pairs or o_line > pairs[-1][0])
-            ):
-                pairs.append((o_line, out_index))
-        return pairs
+        return self._origin.unchanged_lines(text, self.original)
 
     def warn(self, rule: str, message: str, start: int, end: int) -> None:
         """Record a warning about the current-text span [start, end), once (a stage

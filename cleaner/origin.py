@@ -52,34 +52,48 @@ class OriginMap:
         self.start = np.concatenate(starts) if starts else np.empty(0, dtype=_INDEX)
         self.end = np.concatenate(ends) if ends else np.empty(0, dtype=_INDEX)
 
-    def whole_lines(
-        self, starts: list[int], ends: list[int], original_starts: list[int]
-    ) -> list[tuple[int, int, tuple[int, int]]]:
-        """Current spans [starts[i], ends[i]) (non-empty, in order) that map character by
-        character, in order, onto one contiguous original span beginning a line of the
-        original: (i, original line index, (o_start, o_end)) for each.  One vectorised
-        pass over the map."""
-        if not starts:
+    def unchanged_lines(self, text: str, original: str) -> list[tuple[int, int]]:
+        """(original line, current line) index pairs of the current lines (with their
+        newline) that are, character by character and in order, a whole line of the
+        original (with its newline), each original line at most once and both in
+        increasing order.  One vectorised pass over the map and both texts."""
+        if not original:
             return []
-        lo = np.asarray(starts, dtype=np.int64)
-        last = np.asarray(ends, dtype=np.int64) - 1
+        codes, original_codes = _codes(text), _codes(original)
+        n = len(codes)
+        lo = _line_starts(codes)
+        last = np.append(lo[1:], n) - 1
+        original_starts = _line_starts(original_codes)
         # breaks[i]: how many times the original offset does not advance by one before character i
-        breaks = np.zeros(len(self.start), dtype=np.int64)
+        breaks = np.zeros(n, dtype=np.int64)
         np.cumsum(np.diff(self.start) != 1, out=breaks[1:])
+        # differ[i]: how many characters before i differ from the original one they map from
+        # (an insertion at the very end maps past the original: to a code no text holds)
+        mapped = np.append(original_codes, np.uint32(0x110000))[self.start]
+        differ = np.zeros(n + 1, dtype=np.int64)
+        np.cumsum(codes != mapped, out=differ[1:])
         o_start, o_end = self.start[lo], self.end[last]
-        line_of = np.searchsorted(np.asarray(original_starts, dtype=np.int64), o_start)
-        line_of = np.minimum(line_of, len(original_starts) - 1)
+        line_of = np.minimum(np.searchsorted(original_starts, o_start), len(original_starts) - 1)
         ok = (
             (breaks[last] == breaks[lo])
             & (o_end - o_start == last + 1 - lo)
-            & (np.asarray(original_starts, dtype=np.int64)[line_of] == o_start)
+            & (original_starts[line_of] == o_start)
+            & (differ[last + 1] == differ[lo])
+            & ((o_end == len(original_codes)) | (original_codes[np.maximum(o_end - 1, 0)] == 10))
         )
         picked = np.flatnonzero(ok)
-        return list(zip(picked.tolist(), line_of[picked].tolist(), zip(o_start[picked].tolist(), o_end[picked].tolist())))
+        lines = line_of[picked]
+        # in order: a line is kept when it comes after every original line kept before
+        # it (the largest original line among the candidates before it)
+        rising = lines > np.concatenate(([-1], np.maximum.accumulate(lines)[:-1]))
+        return list(zip(lines[rising].tolist(), picked[rising].tolist()))
 
 
-def line_starts(text: str) -> list[int]:
-    """Offsets where the lines of `text` start (0 and after every newline but a final one)."""
-    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+def _codes(text: str) -> np.ndarray:
+    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+
+
+def _line_starts(codes: np.ndarray) -> np.ndarray:
+    """Offsets where the lines start (0 and after every newline but a final one)."""
     after = np.flatnonzero(codes == 10) + 1
-    return [0, *after[after < len(text)].tolist()]
+    return np.concatenate(([0], after[after < len(codes)]))

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from importlib import resources
+from operator import methodcaller
 from typing import Iterable
 
 # What may follow a marker phrase at the start of a line ("Read more: ...").
@@ -26,6 +27,17 @@ def normal_form(line: str) -> str:
     if "  " in line or not line.isprintable():
         line = _WS.sub(" ", line)
     return line.strip(_DECORATION).casefold()
+
+
+_STRIP_DECORATION = methodcaller("strip", _DECORATION)
+
+
+def normal_forms(lines: list[str]) -> list[str]:
+    """`normal_form` of each line; in C when no line needs its whitespace collapsed."""
+    joined = "".join(lines)  # (a double space across two lines only costs the slow way)
+    if "  " in joined or not joined.isprintable():
+        return list(map(normal_form, lines))
+    return list(map(str.casefold, map(_STRIP_DECORATION, lines)))
 
 
 # Cached: the phrase rules judge the same short lines.

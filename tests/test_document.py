@@ -98,3 +98,42 @@ def test_repeated_boilerplate_pass_runs_only_rules_that_read_neighbours(monkeypa
     cleaner.clean(text)
     assert calls == {"read_more": 1, "site_tagline": 2}
 
+
+def _reference_alignment(doc: Document) -> list[tuple[int, int]]:
+    # line by line: the current line (with its newline) maps, character by character,
+    # onto a whole original line (with its newline) that comes after the last one paired
+    original, text = doc.original, doc.text
+    o_starts = [0, *(i + 1 for i, c in enumerate(original) if c == "\n" and i + 1 < len(original))]
+    starts = [0, *(i + 1 for i, c in enumerate(text) if c == "\n" and i + 1 < len(text))]
+    pairs: list[tuple[int, int]] = []
+    for index, (start, end) in enumerate(zip(starts, [*starts[1:], len(text)])):
+        spans = [doc.original_span(i, i + 1) for i in range(start, end)]
+        o_start = spans[0][0]
+        if o_start not in o_starts or any(s != (o_start + k, o_start + k + 1) for k, s in enumerate(spans)):
+            continue
+        o_end = o_start + end - start
+        o_line = o_starts.index(o_start)
+        if (o_end == len(original) or original[o_end - 1] == "\n") and original[o_start:o_end] == text[start:end]:
+            if not pairs or o_line > pairs[-1][0]:
+                pairs.append((o_line, index))
+    return pairs
+
+
+def test_line_alignment_matches_a_line_by_line_reference() -> None:
+    # edits that rewrite a line in place with the same text elsewhere, join lines,
+    # insert at the very end, and reorder nothing: the vectorised pass agrees
+    from cleaner.rules.base import Edit
+
+    text = "a\nb\nRead more: x\nb\nc\nc\nfix  me\nlast"
+    cases = [
+        [Edit(0, 1, "b", "")],  # line 0 now reads like line 1: still not the same line
+        [Edit(1, 2, "", "")],  # "a" joins "b": neither line survives
+        [Edit(4, 18, "", "")],  # a removed line
+        [Edit(len(text), len(text), "\nmore", "")],  # insertion at the very end
+        [Edit(22, 24, "c\nc", "")],  # the same characters, written anew
+        [Edit(2, 3, "B", ""), Edit(25, 33, "fix me", "")],
+    ]
+    for edits in cases:
+        doc = Document(text, Options.build(None, None))
+        doc.apply("test", "test", edits)
+        assert doc.line_alignment() == _reference_alignment(doc), edits

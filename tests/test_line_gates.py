@@ -146,10 +146,10 @@ def _reference_source_link(rule, doc):  # noqa: ANN001
 
 def _reference_photo_credit(rule, doc):  # noqa: ANN001
     # every non-blank line, no candidate gate: the verdict per line is the rule's own
-    lines = doc.lines
-    for line in lines:
-        if line.text.strip():
-            yield from captions.credit_verdicts(lines, line)
+    lines = [line.text for line in doc.lines]
+    for index, text in enumerate(lines):
+        if text.strip():
+            yield from captions.credit_verdicts(lines, index)
 
 
 def _reference_duplicates(rule, doc):  # noqa: ANN001

@@ -20,7 +20,7 @@ from bisect import bisect_right
 from collections import Counter
 from functools import lru_cache
 from operator import methodcaller
-from typing import TYPE_CHECKING, Any, ClassVar, Iterable, Iterator, NamedTuple
+from typing import TYPE_CHECKING, Any, ClassVar, Iterable, Iterator, NamedTuple, Sequence
 
 from .. import phrases
 
@@ -180,6 +180,7 @@ def word_count(line: str) -> int:
 
 
 _FIRST_WORD = re.compile(r"\W*(\w+)")
+_DIGIT = re.compile(r"\d")
 _WORD_OR_NONE = re.compile(r"\W*(\w*)")
 _GROUP_1 = methodcaller("group", 1)
 # Letters that Python's re treats as one under IGNORECASE although str.lower()
@@ -246,8 +247,9 @@ class LineFacts:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self._lines = text.split("\n")
-        nonblank = list(filter(str.strip, self._lines))  # str.strip is falsy for exactly the blank lines
+        # every line's text, blank or not: `lines[i]` is the text of line i
+        self.lines = text.split("\n")
+        nonblank = list(filter(str.strip, self.lines))  # str.strip is falsy for exactly the blank lines
         # each distinct non-blank line text, in order of first occurrence
         self.texts: dict[str, None] = dict.fromkeys(nonblank)
         self._counts = Counter(nonblank) if len(self.texts) < len(nonblank) else {}
@@ -267,8 +269,10 @@ class LineFacts:
         order = sorted(range(len(texts)), key=lengths.__getitem__)
         self._lengths = list(map(lengths.__getitem__, order))
         self._by_length = list(map(texts.__getitem__, order))
-        self._normal: dict[str, list[str]] = {}
-        self._normalized = 0
+        self._normal: dict[str, Sequence[str]] = {}
+        self._forms: list[str] = []  # the normal forms of a prefix of `_by_length`
+        self._digit_forms: list[str] = []  # those holding a digit
+        self._utf8: tuple[bytes, bytes] | None = None  # the text's UTF-8 bytes, and in lower case
 
     def count(self, text: str) -> int:
         """How many lines read `text` (one of `texts`)."""
@@ -278,7 +282,7 @@ class LineFacts:
         """The indexes of the lines that read `text` (one of `texts`)."""
         found, at = [], -1
         for _ in range(self.count(text)):
-            at = self._lines.index(text, at + 1)
+            at = self.lines.index(text, at + 1)
             found.append(at)
         return found
 
@@ -303,22 +307,46 @@ class LineFacts:
             at = text.find(needle, end)
         return found
 
+    def holding_any_case(self, needle: str) -> set[str]:
+        """The texts that contain `needle` in any case, as re.IGNORECASE reads it:
+        `needle` is lower-case ASCII, of letters that only their upper case matches
+        (no "i", "k" or "s": see `_RE_CASE_TWINS`).  One search of the text's UTF-8
+        bytes in lower case (bytes.lower folds ASCII only: fast on any text)."""
+        if self._utf8 is None:
+            raw = self.text.encode("utf-8", "surrogatepass")
+            self._utf8 = raw, raw.lower()
+        raw, lowered = self._utf8
+        key, found = needle.encode(), set()
+        at = lowered.find(key)
+        while at >= 0:
+            start, end = lowered.rfind(b"\n", 0, at) + 1, lowered.find(b"\n", at)
+            if end < 0:
+                end = len(lowered)
+            found.add(raw[start:end].decode("utf-8", "surrogatepass"))  # the line as the text spells it
+            at = lowered.find(key, end)
+        return found
+
     def up_to(self, length: int) -> list[str]:
         """The texts of at most `length` characters, surrounding whitespace aside."""
         return self._by_length[: bisect_right(self._lengths, length)]
 
-    def normal_forms(self, length: int) -> dict[str, list[str]]:
+    def normal_forms(self, length: int) -> dict[str, Sequence[str]]:
         """`phrases.normal_form(text)` -> texts, for (at least) every text of `up_to(length)`."""
         end = bisect_right(self._lengths, length)
-        normal = self._normal
-        for text in self._by_length[self._normalized : end]:
-            form = phrases.normal_form(text)
-            if form in normal:
-                normal[form].append(text)
-            else:
-                normal[form] = [text]
-        self._normalized = max(self._normalized, end)
-        return normal
+        if end > len(self._forms):
+            texts = self._by_length[len(self._forms) : end]
+            forms = phrases.normal_forms(texts)
+            self._forms += forms
+            self._digit_forms += filter(_DIGIT.search, forms)  # (a `{n}` phrase needs a digit)
+            normal = self._normal
+            size = len(normal)
+            normal.update(zip(forms, zip(texts)))  # form -> (text,), in C
+            if len(normal) - size < len(texts):  # two texts of one form (rare): grouped again
+                grouped: dict[str, list[str]] = {}
+                for form, text in zip(self._forms, self._by_length):
+                    grouped.setdefault(form, []).append(text)
+                self._normal = grouped
+        return self._normal
 
     def whole_line(self, lookup: "phrases.WholeLine") -> list[str]:
         """The texts `lookup.matches` may accept: short enough, and normalised to a
@@ -326,8 +354,8 @@ class LineFacts:
         normal = self.normal_forms(lookup.max_len)
         found = [text for form in lookup.literal.intersection(normal) for text in normal[form]]
         if lookup.numbered is not None:
-            fullmatch = lookup.numbered.fullmatch
-            found += [text for form, texts in normal.items() if fullmatch(form) for text in texts]
+            for form in filter(lookup.numbered.fullmatch, self._digit_forms):
+                found += normal[form]
         return found
 
 

@@ -145,11 +145,9 @@ class Share(PhraseLineRule):
     def candidates(self, facts: LineFacts) -> set[str]:
         """Also the short lines whose first token is a button label."""
         found = super().candidates(facts)
-        buttons = _button_words()
-        for form, texts in facts.normal_forms(120).items():
-            first = _FIRST_TOKEN.match(form)
-            if first is not None and first.group(1) in buttons:
-                found.update(texts)
+        normal = facts.normal_forms(120)
+        for form in filter(_button_first().match, normal):  # in C: most forms start with no button
+            found.update(normal[form])
         return found
 
 
@@ -160,6 +158,13 @@ _FIRST_TOKEN = re.compile(r"[\s|•·,/]*([^\s|•·,/]+)")
 @lru_cache(maxsize=1)
 def _button_words() -> frozenset[str]:
     return frozenset(p.casefold() for p in phrases.load("social_buttons.txt"))
+
+
+@lru_cache(maxsize=1)
+def _button_first() -> re.Pattern[str]:
+    """Matches a normal form whose first token (as `_FIRST_TOKEN` takes it) is a button word."""
+    words = "|".join(map(re.escape, sorted(_button_words(), key=len, reverse=True)))
+    return re.compile(rf"[\s|•·,/]*(?:{words})(?![^\s|•·,/])")
 
 
 class Newsletter(PhraseLineRule):
@@ -226,11 +231,11 @@ class Copyright(LineRule):
     profiles = ALL_PROFILES
 
     def candidates(self, facts: LineFacts) -> set[str]:
-        """Lines starting "(c)" or "Copyright", and lines holding "©" or "rv" in some case
-        (as "all rights reserved" does)."""
+        """Lines starting "(c)" or "Copyright", and lines holding "©" or "erved" in some
+        case (as "all rights reserved" does)."""
         found = set(facts.starting_with(_COPYRIGHT_WORDS))
-        for needle in ("©", "rv", "rV", "Rv", "RV"):
-            found |= facts.holding(needle)
+        found |= facts.holding("©")
+        found |= facts.holding_any_case("erved")
         return found
 
     def judge(self, line: str) -> str | None:

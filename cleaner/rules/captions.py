@@ -12,7 +12,7 @@ from functools import lru_cache
 from typing import Iterator
 
 from .. import phrases
-from ..document import Document, Line
+from ..document import Document
 from .base import LINE_CACHE, ALL_PROFILES, LineFacts, LineRule, first_words, line_facts, may_start, word_count
 
 _PIPE = re.compile(r"\s+[|¦]\s+")
@@ -87,6 +87,10 @@ def _credit_start_words() -> frozenset[str] | None:
     return None if prefixes is None or agencies is None else prefixes | agencies
 
 
+# A ")" that ends its line (trailing whitespace aside, as str.rstrip takes it).
+_CLOSING_LINE = re.compile(r"\)[^\S\n]*(?:\n|\Z)")
+
+
 def _credit_candidates(facts: LineFacts) -> set[str]:
     """The texts that may be a credit line (`credit_reason` or `byline_credit`).
 
@@ -96,7 +100,11 @@ def _credit_candidates(facts: LineFacts) -> set[str]:
     found = set(facts.starting_with(_credit_start_words()))
     for needle in ("|", "¦", "©"):
         found |= facts.holding(needle)
-    found.update(text for text in facts.holding(")") if text.rstrip().endswith(")"))
+    text = facts.text
+    for closing in _CLOSING_LINE.finditer(text):  # ")" ending a line, in C: most ")" do not
+        at = closing.start()
+        end = text.find("\n", at)
+        found.add(text[text.rfind("\n", 0, at) + 1 : end if end >= 0 else len(text)])
     for needle in ("/", " via "):
         found.update(text for text in facts.holding(needle) if word_count(text) <= 8)
     return found
@@ -207,36 +215,37 @@ class PhotoCredit(LineRule):
         facts = line_facts(doc)
         # in line order: a line can be both a credit and the caption above the next one
         indexes = sorted(index for text in _credit_candidates(facts) for index in facts.indexes(text))
-        lines = doc.lines if indexes else []
         for index in indexes:
-            yield from credit_verdicts(lines, lines[index])
+            yield from credit_verdicts(facts.lines, index)
 
 
-def credit_verdicts(lines: list, line: Line) -> Iterator[tuple[int, str]]:
-    """(line index, reason) for `line` if it is a photo credit, then for the caption above it."""
-    reason = credit_reason(line.text)
+def credit_verdicts(lines: list[str], index: int) -> Iterator[tuple[int, str]]:
+    """(line index, reason) for line `index` of `lines` (the texts of all lines) if it
+    is a photo credit, then for the caption above it."""
+    text = lines[index]
+    reason = credit_reason(text)
     if reason:
-        caption = _caption_above(lines, line.index)
-    elif byline_credit(line.text):
-        caption = _caption_above(lines, line.index)
+        caption = _caption_above(lines, index)
+    elif byline_credit(text):
+        caption = _caption_above(lines, index)
         reason = "photo credit: photographer | outlet, under a photo caption" if caption is not None else None
     if not reason:
         return
-    yield line.index, reason
+    yield index, reason
     if caption is not None:
         yield caption, "photo caption above a credit line"
 
 
-def _caption_above(lines: list, index: int) -> int | None:
+def _caption_above(lines: list[str], index: int) -> int | None:
     """The caption line above the credit at `index` (one paragraph break between is
     allowed: a run of blank lines counts as one, as the final layout makes it, so
     that a line removed between them by an earlier rule changes nothing)."""
     above = index - 1
-    while above >= 0 and not lines[above].text.strip():
+    while above >= 0 and not lines[above].strip():
         above -= 1
     if above < 0:
         return None
-    return above if caption_shaped(lines[above].text, need_cue=True) else None
+    return above if caption_shaped(lines[above], need_cue=True) else None
 
 
 class Caption(LineRule):

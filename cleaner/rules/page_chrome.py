@@ -17,7 +17,7 @@ import re
 from typing import Iterator
 
 from ..document import Document
-from .base import LineFacts, LineRule, reads_as_prose, word_count
+from .base import LineFacts, LineRule, line_facts, reads_as_prose, word_count
 
 _TAIL_LINES = 6  # credits and contact lines are looked for among the last this many
 
@@ -75,26 +75,27 @@ class ArticleCredits(LineRule):
     )
 
     def scan(self, doc: Document) -> Iterator[tuple[int, str]]:
+        lines = line_facts(doc).lines  # the texts of all lines
         tail = []
-        for line in reversed(doc.lines):
-            if line.text.strip():
-                tail.append(line)
+        for index in range(len(lines) - 1, -1, -1):
+            if lines[index].strip():
+                tail.append(index)
                 if len(tail) == _TAIL_LINES:
                     break
-        for line in reversed(tail):
-            text = line.text.strip()
+        for index in reversed(tail):
+            text = lines[index].strip()
             if word_count(text) > 40:
                 continue
             lowered = text.lower()  # a credit holds "by" or "contributed"; a contact line "@" or ".com/"
             if ("by" in lowered or "buted" in lowered) and _CONTRIBUTORS.search(text):
-                yield line.index, "contributor credit at the end of the article"
+                yield index, "contributor credit at the end of the article"
             elif (
                 ("@" in text or ".com/" in text)
                 and _CONTACT_CUE.search(text)
                 and _CONTACT_ADDRESS.search(text)
                 and not _SENTENCE_BREAK.search(text)
             ):
-                yield line.index, "author contact / follow line at the end of the article"
+                yield index, "author contact / follow line at the end of the article"
 
 
 # Only asset URLs: a bare link to a page can be an article's cited source.

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 import sys
+from itertools import accumulate, compress, count, repeat
+from operator import add, le
 from typing import Iterator
 
 from ..document import Document
@@ -61,8 +63,13 @@ _FUNCTION_END = re.compile(
 # The longest word _FUNCTION_END ends in, and the character before it.
 _FUNCTION_END_REACH = 6
 _QUOTE_MARKS = re.compile(r"[“”\"«»]")
-# A line long enough to hold a sentence worth a warning (40+ characters).
-_LONG_LINE = re.compile(r"^.{40,}", re.MULTILINE)
+# The last letters of the words `_FUNCTION_END` looks for (a cheaper test first).
+_FUNCTION_TAILS = ("the", "a", "an", "of", "to", "and", "or", "with", "for", "from", "by", "that", "which")
+
+
+def _line_starts(lines: list[str]) -> list[int]:
+    """The offset of each of `lines` in the text they were split from (at newlines)."""
+    return list(accumulate(map(add, map(len, lines), repeat(1)), initial=0))
 
 
 def sentences(text: str) -> Iterator[tuple[int, int]]:
@@ -126,17 +133,22 @@ class SentenceSpace(GuardedRegexRule):
 
     def _warnings(self, text: str) -> Iterator[tuple[str, int, int]]:
         """(message, start, end) of each truncated sentence or paragraph, in any language."""
-        for line in _LONG_LINE.finditer(text):  # most lines are short: skipped in C
-            line_start, line_end = line.span()
-            para = line.group().rstrip()
-            if len(para) < 40 or "|" in para:
+        lines = text.split("\n")
+        paras = list(map(str.rstrip, lines))
+        starts: list[int] = []  # the offset of each line, computed for the first warning
+        # most lines are short: skipped in C
+        for index in compress(count(), map(le, repeat(40), map(len, paras))):
+            para = paras[index]
+            if "|" in para:
                 continue
             if not para.endswith((".", "!", "?")):  # (a line ending in a stop never ends in a word)
                 if (
-                    _FUNCTION_END.search(para, len(para) - _FUNCTION_END_REACH)
+                    para.endswith(_FUNCTION_TAILS)
+                    and _FUNCTION_END.search(para, len(para) - _FUNCTION_END_REACH)
                     and len(para.split()) >= self.min_words + 2
                 ):
-                    yield "paragraph ends mid-clause: truncated?", line_start, line_end
+                    starts = starts or _line_starts(lines)
+                    yield "paragraph ends mid-clause: truncated?", starts[index], starts[index] + len(lines[index])
                 continue
             if "," not in para:
                 continue  # only a sentence with a comma is looked at below
@@ -149,6 +161,8 @@ class SentenceSpace(GuardedRegexRule):
                     and len(para[start:end].split()) >= self.min_words
                     and not _QUOTE_MARKS.search(para, start, end)
                 ):
+                    starts = starts or _line_starts(lines)
+                    line_start = starts[index]
                     yield "sentence without a verb: truncated in translation?", line_start + start, line_start + end
 
     def replace(self, match: re.Match[str]) -> str | None:
