@@ -314,7 +314,7 @@ def _listed_words(doc: Document, article: str) -> Iterator[tuple[int, str]]:
     if not listed:
         return iter(())
     numbers = list(compress(count(), map(listed.__contains__, sc.words)))
-    return zip(map(sc.starts.__getitem__, numbers), map(str.lower, map(sc.words.__getitem__, numbers)))
+    return zip(sc.starts_of(numbers), map(str.lower, map(sc.words.__getitem__, numbers)))
 
 
 @lru_cache(maxsize=16)
