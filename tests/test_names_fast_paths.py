@@ -65,7 +65,7 @@ def test_scan_finds_the_words_gaps_and_offsets_the_word_pattern_splits():
         scan = Scan(text)
         assert list(scan.words) == parts[1::2], text
         gaps = parts[::2]
-        assert [scan.gap_before.get(j, " ") for j in range(len(gaps))] == gaps, text
+        assert [scan.gap_before(j) for j in range(len(gaps))] == gaps, text
         ends = [0, *accumulate(map(len, parts))]
         assert scan.starts == ends[1:-1:2] == scan.starts_of(range(len(scan.words))), text
 

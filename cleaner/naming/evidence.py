@@ -18,7 +18,7 @@ from collections import Counter
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from itertools import compress, count, filterfalse, islice, repeat
+from itertools import compress, count, filterfalse, islice
 from operator import itemgetter, not_
 
 from .lexicon import ENGLISH_MIN_SHARE, Scan, fold, scan
@@ -85,7 +85,7 @@ class Evidence:
         """Where each mention starts; only `inner` needs it, and few articles need `inner`."""
         if not self.numbers or self.scan is None:
             return []
-        return list(map(self.scan.starts.__getitem__, self.numbers))
+        return self.scan.starts_of(self.numbers)
 
     @cached_property
     def inner(self) -> Counter[str]:
@@ -199,9 +199,10 @@ def collect(text: str) -> Evidence:
     # them and the gap is a join (a space, a hyphen, ". " after an initial or title).
     numbers = set(capital)
     pairs = list(compress(capital, map(numbers.__contains__, map((1).__add__, capital))))
-    gaps = list(map(sc.gap_before.get, map((1).__add__, pairs), repeat(" ")))  # after word j: before j + 1
-    joined = set(compress(pairs, map(_JOINS.__contains__, gaps)))
-    joined.update(j for j in compress(pairs, map(". ".__eq__, gaps)) if joins(". ", words[j]))
+    # One space (a join) stands between the words of a run; the pairs across two runs, few, look.
+    across = set(map((-1).__add__, set(map((1).__add__, pairs)).intersection(sc.firsts)))
+    joined = set(pairs).difference(across)
+    joined.update(j for j in across if joins(sc.gap_before(j + 1), words[j]))
     for j in sorted(joined):
         ev.before.setdefault(words[j + 1], set()).add(words[j])
         ev.after.setdefault(words[j], set()).add(words[j + 1])

@@ -126,7 +126,7 @@ class Scan:
     The pass finds runs of words joined by single spaces (one regex match per run,
     not per word: the cost is per match) and splits them on the spaces in C.  Where
     each word starts and what stands between two words follow from the runs, and
-    are worked out only when read (`starts`, `gap_before`).
+    are worked out only when read (`gap_before`, `starts`).
     """
 
     def __init__(self, text: str) -> None:
@@ -140,8 +140,9 @@ class Scan:
         self.distinct = set(self.words)  # a set costs half what counting costs
 
     @cached_property
-    def _firsts(self) -> list[int]:
-        """The number of the first word of each run, closed by the number of words."""
+    def firsts(self) -> list[int]:
+        """The number of the first word of each run, closed by the number of words: the
+        words j and j + 1 stand one space apart unless j + 1 is listed (`gap_before`)."""
         spaces = accumulate(map(str.count, self._pieces[1::2], repeat(" ")), initial=0)
         return list(map(add, spaces, count()))  # run i starts after i runs and their spaces
 
@@ -150,16 +151,16 @@ class Scan:
         """Where each run starts in the text, closed by the text's length."""
         return list(accumulate(map(len, self._pieces)))[::2]
 
-    @cached_property
-    def gap_before(self) -> dict[int, str]:
-        """What stands before word j, for each j that starts a run (and, under the number
-        of words, what ends the text); before any other word stands one space."""
-        return dict(zip(self._firsts, self._pieces[::2]))
+    def gap_before(self, j: int) -> str:
+        """What stands before word j (before word `len(words)`: what ends the text)."""
+        firsts = self.firsts
+        i = bisect_left(firsts, j)
+        return self._pieces[2 * i] if i < len(firsts) and firsts[i] == j else " "
 
     def starts_of(self, numbers: Iterable[int]) -> list[int]:
         """Where the words numbered `numbers` start in the text: for a few words, cheaper
         than `starts`."""
-        firsts, offsets, words = self._firsts, self._offsets, self.words
+        firsts, offsets, words = self.firsts, self._offsets, self.words
         found = []
         for j in numbers:
             i = bisect_right(firsts, j) - 1  # j's run
@@ -170,7 +171,7 @@ class Scan:
     @cached_property
     def starts(self) -> list[int]:
         """Where each word starts in the text."""
-        firsts, offsets = self._firsts, self._offsets
+        firsts, offsets = self.firsts, self._offsets
         # where each word starts in " ".join(runs), shifted by how far its run is from there
         joined = list(accumulate(map((1).__add__, map(len, self.words)), initial=0))
         shifts = map(sub, offsets, map(joined.__getitem__, firsts))
