@@ -68,6 +68,8 @@ def test_scan_finds_the_words_gaps_and_offsets_the_word_pattern_splits():
         assert [scan.gap_before(j) for j in range(len(gaps))] == gaps, text
         ends = [0, *accumulate(map(len, parts))]
         assert scan.starts == ends[1:-1:2] == scan.starts_of(range(len(scan.words))), text
+        keys = {"putin", "the", "said", "éclair", "i", "straße", "σίσυφος", "ǆemal"}
+        assert scan.lowered_in(keys) == {w for w in parts[1::2] if w.lower() in keys}, text
 
 
 def test_listed_letters_are_the_letters_of_the_word_pattern():

@@ -14,7 +14,7 @@ import re
 import unicodedata
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Container, Iterable, Iterator
 from functools import cached_property, lru_cache
 from itertools import accumulate, chain, compress, count, filterfalse, islice, repeat
 from operator import add, not_, sub
@@ -201,6 +201,13 @@ class Scan:
     def others(self) -> set[str]:
         """The distinct words that are not lowercase: capitalised, upper case or caseless."""
         return self.distinct.difference(self._lowercase_words)
+
+    def lowered_in(self, keys: Container[str]) -> set[str]:
+        """The distinct words whose lower case `keys` holds (a lowercase word is its own)."""
+        found = set(filter(keys.__contains__, self._lowercase_words))
+        others = list(self.others)
+        found.update(compress(others, map(keys.__contains__, map(str.lower, others))))
+        return found
 
     @cached_property
     def unknown(self) -> set[str]:

@@ -309,8 +309,7 @@ def _listed_words(doc: Document, article: str) -> Iterator[tuple[int, str]]:
     if sc is None or _LOWERED_AWAY.search(" ".join(sc.others)):  # capitals are never in a lowercase word
         lower = "\n" + lowered(doc)  # a word start before the first word; offsets + 1
         return ((match.start(1) - 1, match.group(1)) for match in pattern.finditer(lower))
-    distinct = list(sc.distinct)
-    listed = set(compress(distinct, map(languages_of.__contains__, map(str.lower, distinct))))
+    listed = sc.lowered_in(languages_of)
     if not listed:
         return iter(())
     numbers = list(compress(count(), map(listed.__contains__, sc.words)))
