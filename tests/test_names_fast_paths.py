@@ -68,6 +68,7 @@ def test_scan_finds_the_words_gaps_and_offsets_the_word_pattern_splits():
         assert [scan.gap_before(j) for j in range(len(gaps))] == gaps, text
         ends = [0, *accumulate(map(len, parts))]
         assert scan.starts == ends[1:-1:2] == scan.starts_of(range(len(scan.words))), text
+        assert scan.starts_of(range(1, len(scan.words), 7)) == scan.starts[1::7], text
         keys = {"putin", "the", "said", "éclair", "i", "straße", "σίσυφος", "ǆemal"}
         assert scan.lowered_in(keys) == {w for w in parts[1::2] if w.lower() in keys}, text
 

@@ -146,11 +146,6 @@ class Scan:
         spaces = accumulate(map(str.count, self._pieces[1::2], repeat(" ")), initial=0)
         return list(map(add, spaces, count()))  # run i starts after i runs and their spaces
 
-    @cached_property
-    def _offsets(self) -> list[int]:
-        """Where each run starts in the text, closed by the text's length."""
-        return list(accumulate(map(len, self._pieces)))[::2]
-
     def gap_before(self, j: int) -> str:
         """What stands before word j (before word `len(words)`: what ends the text)."""
         firsts = self.firsts
@@ -158,20 +153,23 @@ class Scan:
         return self._pieces[2 * i] if i < len(firsts) and firsts[i] == j else " "
 
     def starts_of(self, numbers: Iterable[int]) -> list[int]:
-        """Where the words numbered `numbers` start in the text: for a few words, cheaper
-        than `starts`."""
-        firsts, offsets, words = self.firsts, self._offsets, self.words
+        """Where the words numbered `numbers` (ascending) start in the text: for a few
+        words, cheaper than `starts`."""
+        firsts, pieces, words = self.firsts, self._pieces, self.words
         found = []
+        at = done = 0  # the length of pieces[:done]
         for j in numbers:
-            i = bisect_right(firsts, j) - 1  # j's run
-            first = firsts[i]
-            found.append(offsets[i] + sum(map(len, words[first:j])) + j - first)
+            i = bisect_right(firsts, j) - 1  # j's run, pieces[2 * i + 1]
+            at += sum(map(len, pieces[done : 2 * i + 1]))
+            done = 2 * i + 1
+            found.append(at + sum(map(len, words[firsts[i] : j])) + j - firsts[i])
         return found
 
     @cached_property
     def starts(self) -> list[int]:
         """Where each word starts in the text."""
-        firsts, offsets = self.firsts, self._offsets
+        firsts = self.firsts
+        offsets = list(accumulate(map(len, self._pieces)))[::2]  # where each run starts
         # where each word starts in " ".join(runs), shifted by how far its run is from there
         joined = list(accumulate(map((1).__add__, map(len, self.words)), initial=0))
         shifts = map(sub, offsets, map(joined.__getitem__, firsts))
