@@ -13,6 +13,7 @@ import sys
 import time
 import unicodedata
 from collections import Counter
+from itertools import accumulate
 
 import pytest
 from rapidfuzz.distance import OSA
@@ -21,7 +22,7 @@ from cleaner.naming import evidence
 from cleaner.naming.evidence import TITLES, collect
 from cleaner.naming.gazetteer import load
 from cleaner.naming.lexicon import (
-    CAP_CANDIDATE, WORD, Scan, _bmp_split, english_share, fold, is_capitalised, is_dictionary_word, plain, spelled,
+    CAP_CANDIDATE, WORD, Scan, _bmp_runs, _RUNS, english_share, fold, is_capitalised, is_dictionary_word, plain, spelled,
 )
 from cleaner.naming.matching import Matcher, gazetteer_neighbours
 
@@ -52,14 +53,32 @@ TEXTS = _texts()
 SPLIT = re.compile(f"({WORD.pattern})")
 
 
-def test_scan_splits_the_text_as_the_word_pattern_does():
-    for text in TEXTS:
-        assert list(Scan(text).parts) == SPLIT.split(text)
+SPACED = [
+    " ", "  ", "a", " a", "a ", " a ", "  a  b  ", "a b", "a  b", "a b\nc d", ",a b,", "\u00a0a b\u00a0",
+    "Putin said  Lavrov", "a-b c'd e", "a b 😀 c d", "😀", "x 1 y", "x1y z", "\t Kim Jong-un .\n",
+]
+
+
+def test_scan_finds_the_words_gaps_and_offsets_the_word_pattern_splits():
+    for text in TEXTS + SPACED:
+        parts = SPLIT.split(text)  # gap, word, gap, ..., word, gap
+        scan = Scan(text)
+        assert list(scan.words) == parts[1::2], text
+        gaps = parts[::2]
+        assert [scan.gap_before(j) for j in range(len(gaps))] == gaps, text
+        ends = [0, *accumulate(map(len, parts))]
+        assert scan.starts == ends[1:-1:2] == scan.starts_of(range(len(scan.words))), text
+        assert scan.starts_of(range(1, len(scan.words), 7)) == scan.starts[1::7], text
+        keys = {"putin", "the", "said", "éclair", "i", "straße", "σίσυφος", "ǆemal"}
+        assert scan.lowered_in(keys) == {w for w in parts[1::2] if w.lower() in keys}, text
 
 
 def test_listed_letters_are_the_letters_of_the_word_pattern():
     bmp = "".join(map(chr, range(0x10000)))
-    assert _bmp_split().split(bmp) == SPLIT.split(bmp)
+    spaced = " ".join(bmp[i : i + 7] for i in range(0, len(bmp), 7))  # runs of several words too
+    for text in (bmp, spaced):
+        assert _bmp_runs().split(text) == _RUNS.split(text)
+        assert " ".join(_RUNS.split(text)[1::2]).split(" ") == SPLIT.split(text)[1::2]
 
 
 def test_scan_english_share_and_unknown_words_follow_their_definitions():

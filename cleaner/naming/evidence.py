@@ -18,10 +18,10 @@ from collections import Counter
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from itertools import accumulate, compress, count, filterfalse, islice
+from itertools import compress, count, filterfalse, islice
 from operator import itemgetter, not_
 
-from .lexicon import ENGLISH_MIN_SHARE, fold, scan
+from .lexicon import ENGLISH_MIN_SHARE, Scan, fold, scan
 
 # What ends right before the first word of a sentence (or line): ". ", "\n", "“".
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;…\n][\"'“”‘’«»)\]]?\s*|[\"“‘«(\[]\s*)$")
@@ -64,12 +64,12 @@ class Evidence:
     before: dict[str, set[str]] = field(default_factory=dict)
     after: dict[str, set[str]] = field(default_factory=dict)
     heads: set[str] = field(default_factory=set)
-    # the text, its capitalised words in order and their word numbers in `parts`
-    # (gap, word, gap, ..., gap: `cleaner.naming.lexicon.Scan`): for `inner`
+    # the text, its capitalised words in order and their word numbers in the text's
+    # `cleaner.naming.lexicon.Scan`: for `inner`
     text: str = ""
     mentions: list[str] = field(default_factory=list)
     numbers: list[int] = field(default_factory=list)
-    parts: list[str] = field(default_factory=list)
+    scan: Scan | None = None
 
     def count(self, form: str) -> int:
         return self.counts.get(form, 0)
@@ -83,10 +83,9 @@ class Evidence:
     @cached_property
     def starts(self) -> list[int]:
         """Where each mention starts; only `inner` needs it, and few articles need `inner`."""
-        if not self.numbers:
+        if not self.numbers or self.scan is None:
             return []
-        ends = list(accumulate(map(len, islice(self.parts, 2 * self.numbers[-1] + 1))))  # ends[2 * j]: word j starts
-        return list(map(ends.__getitem__, map((2).__mul__, self.numbers)))
+        return self.scan.starts_of(self.numbers)
 
     @cached_property
     def inner(self) -> Counter[str]:
@@ -186,7 +185,7 @@ def _capitalised(words: Iterable[str]) -> set[str]:
 def collect(text: str) -> Evidence:
     """The capitalised-word evidence of `text` (cached: three rules read the same snapshot)."""
     sc = scan(text)
-    parts, words = sc.parts, sc.words  # parts: gap, word, gap, ..., gap
+    words = sc.words
     capitalised = _capitalised(sc.others)
     n = len(words)
     if n > MAX_MENTIONS:  # only the words up to the MAX_MENTIONS-th `CAP_CANDIDATE`
@@ -194,15 +193,16 @@ def collect(text: str) -> Evidence:
         n = next(islice(compress(count(), candidate), MAX_MENTIONS - 1, None), n - 1) + 1
     capital = list(compress(range(n), map(capitalised.__contains__, words)))  # word numbers
     mentions = list(map(words.__getitem__, capital))
-    ev = Evidence(text=text, mentions=mentions, numbers=capital, parts=parts)
+    ev = Evidence(text=text, mentions=mentions, numbers=capital, scan=sc)
     ev.counts.update(mentions)
     # Two capitalised words are neighbours in a name when no other word stands between
     # them and the gap is a join (a space, a hyphen, ". " after an initial or title).
     numbers = set(capital)
     pairs = list(compress(capital, map(numbers.__contains__, map((1).__add__, capital))))
-    gaps = list(map(parts.__getitem__, map((2).__add__, map((2).__mul__, pairs))))
-    joined = set(compress(pairs, map(_JOINS.__contains__, gaps)))
-    joined.update(j for j in compress(pairs, map(". ".__eq__, gaps)) if joins(". ", words[j]))
+    # One space (a join) stands between the words of a run; the pairs across two runs, few, look.
+    across = set(map((-1).__add__, set(map((1).__add__, pairs)).intersection(sc.firsts)))
+    joined = set(pairs).difference(across)
+    joined.update(j for j in across if joins(sc.gap_before(j + 1), words[j]))
     for j in sorted(joined):
         ev.before.setdefault(words[j + 1], set()).add(words[j])
         ev.after.setdefault(words[j], set()).add(words[j + 1])

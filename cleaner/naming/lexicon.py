@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Container, Iterable, Iterator
 from functools import cached_property, lru_cache
-from itertools import accumulate, compress, filterfalse, islice
-from operator import not_
+from itertools import accumulate, chain, compress, count, filterfalse, islice, repeat
+from operator import add, not_, sub
+from threading import Lock
 from importlib import resources
 
 # A word: letters only (hyphens and apostrophes split words: "Putin’s" -> "Putin").
@@ -122,18 +123,58 @@ def _share(lowercase: Iterable[str], min_words: int) -> float:
 class Scan:
     """The words of one text, found in one pass and shared by the name evidence and rules.
 
-    `parts` alternates the text between words and the words (`WORD` matches):
-    gap, word, gap, ..., word, gap; so offsets follow from the lengths.
+    The pass finds runs of words joined by single spaces (one regex match per run,
+    not per word: the cost is per match) and splits them on the spaces in C.  Where
+    each word starts and what stands between two words follow from the runs, and
+    are worked out only when read (`gap_before`, `starts`).
     """
 
     def __init__(self, text: str) -> None:
         self.text = text
         bmp = len(text.encode("utf-16-le", "surrogatepass")) == 2 * len(text)
-        # tuples: the cyclic collector stops visiting a tuple of strings after one look,
-        # and visits a list (thousands of items) again at every collection
-        self.parts = tuple((_bmp_split() if bmp else _SPLIT).split(text))
-        self.words = self.parts[1::2]
+        # gap, run, gap, ..., run, gap.  Tuples: the cyclic collector stops visiting a tuple
+        # of strings after one look, and visits a list (thousands of items) at every collection
+        self._pieces = tuple((_bmp_runs() if bmp else _RUNS).split(text))
+        runs = self._pieces[1::2]
+        self.words = tuple(" ".join(runs).split(" ")) if runs else ()
         self.distinct = set(self.words)  # a set costs half what counting costs
+
+    @cached_property
+    def firsts(self) -> list[int]:
+        """The number of the first word of each run, closed by the number of words: the
+        words j and j + 1 stand one space apart unless j + 1 is listed (`gap_before`)."""
+        spaces = accumulate(map(str.count, self._pieces[1::2], repeat(" ")), initial=0)
+        return list(map(add, spaces, count()))  # run i starts after i runs and their spaces
+
+    def gap_before(self, j: int) -> str:
+        """What stands before word j (before word `len(words)`: what ends the text)."""
+        firsts = self.firsts
+        i = bisect_left(firsts, j)
+        return self._pieces[2 * i] if i < len(firsts) and firsts[i] == j else " "
+
+    def starts_of(self, numbers: Iterable[int]) -> list[int]:
+        """Where the words numbered `numbers` (ascending) start in the text: for a few
+        words, cheaper than `starts`."""
+        firsts, pieces, words = self.firsts, self._pieces, self.words
+        found = []
+        at = done = 0  # the length of pieces[:done]
+        for j in numbers:
+            i = bisect_right(firsts, j) - 1  # j's run, pieces[2 * i + 1]
+            at += sum(map(len, pieces[done : 2 * i + 1]))
+            done = 2 * i + 1
+            found.append(at + sum(map(len, words[firsts[i] : j])) + j - firsts[i])
+        return found
+
+    @cached_property
+    def starts(self) -> list[int]:
+        """Where each word starts in the text."""
+        firsts = self.firsts
+        offsets = list(accumulate(map(len, self._pieces)))[::2]  # where each run starts
+        # where each word starts in " ".join(runs), shifted by how far its run is from there
+        joined = list(accumulate(map((1).__add__, map(len, self.words)), initial=0))
+        shifts = map(sub, offsets, map(joined.__getitem__, firsts))
+        sizes = map(sub, islice(firsts, 1, None), firsts)
+        return list(map(add, joined, chain.from_iterable(map(repeat, shifts, sizes))))
 
     @cached_property
     def counts(self) -> Counter[str]:
@@ -158,6 +199,13 @@ class Scan:
     def others(self) -> set[str]:
         """The distinct words that are not lowercase: capitalised, upper case or caseless."""
         return self.distinct.difference(self._lowercase_words)
+
+    def lowered_in(self, keys: Container[str]) -> set[str]:
+        """The distinct words whose lower case `keys` holds (a lowercase word is its own)."""
+        found = set(filter(keys.__contains__, self._lowercase_words))
+        others = list(self.others)
+        found.update(compress(others, map(keys.__contains__, map(str.lower, others))))
+        return found
 
     @cached_property
     def unknown(self) -> set[str]:
@@ -192,23 +240,29 @@ class Scan:
         return sum(map(self.counts.__getitem__, filter(known.__contains__, words))) / total
 
     def _sample(self) -> Iterator[str]:
-        """The `_WORD2` matches of the text's first `_SAMPLE_CHARS` characters, from the parts:
+        """The `_WORD2` matches of the text's first `_SAMPLE_CHARS` characters, from the words:
         the words of two letters or more, the one that straddles the end cut there."""
-        parts = self.parts
-        ends = list(accumulate(map(len, parts)))
-        k = bisect_right(ends, _SAMPLE_CHARS)  # parts[:k] end inside the sample
-        words = list(parts[1:k:2])
-        if k < len(parts) and k % 2:  # a word runs past the end
-            words.append(parts[k][: _SAMPLE_CHARS - ends[k - 1]])
+        starts = self.starts
+        k = bisect_left(starts, _SAMPLE_CHARS)  # words[:k] start inside the sample
+        words = list(self.words[:k])
+        if k and starts[k - 1] + len(words[-1]) > _SAMPLE_CHARS:  # the last runs past the end
+            words[-1] = words[-1][: _SAMPLE_CHARS - starts[k - 1]]
         return compress(words, map((1).__lt__, map(len, words)))
 
 
-_SPLIT = re.compile(f"({WORD.pattern})")
+def _runs_of(letter: str) -> str:
+    """A pattern matching a run of words (`letter`+) joined by single spaces, as a group;
+    possessive: a run never gives back a letter (the split of the gold bodies: 1.79M ->
+    1.53M instructions/doc; per word, the old split cost 2.65M)."""
+    return f"({letter}++(?: {letter}++)*+)"
+
+
+_RUNS = re.compile(_runs_of(WORD.pattern[:-1]))
 
 
 @lru_cache(maxsize=1)
-def _bmp_split() -> re.Pattern[str]:
-    """`_SPLIT` for a text without characters beyond U+FFFF: the same letters, but listed.
+def _bmp_runs() -> re.Pattern[str]:
+    """`_RUNS` for a text without characters beyond U+FFFF: the same letters, but listed.
 
     A listed set costs the regex engine one table look-up per character; `WORD`'s
     class costs three Unicode category tests (measured: 40% less time per scan).
@@ -216,13 +270,33 @@ def _bmp_split() -> re.Pattern[str]:
     bmp = "".join(map(chr, range(0x10000)))
     runs = [(m.start(), m.end() - 1) for m in WORD.finditer(bmp)]
     letters = "".join(f"\\u{a:04x}" if a == b else f"\\u{a:04x}-\\u{b:04x}" for a, b in runs)
-    return re.compile(f"([{letters}]+)")
+    return re.compile(_runs_of(f"[{letters}]"))
 
 
-@lru_cache(maxsize=2)
+# The Scans of the last two texts, the latest last: the evidence snapshot and the
+# current text (often the same).  Not an lru_cache: `scanned` looks without scanning.
+_SCANS: dict[str, Scan] = {}
+_SCANS_LOCK = Lock()
+
+
 def scan(text: str) -> Scan:
-    """The `Scan` of `text`: the evidence snapshot and the current text (often the same)."""
-    return Scan(text)
+    """The `Scan` of `text` (one of the last two made, or a new one)."""
+    with _SCANS_LOCK:
+        found = _SCANS.pop(text, None)
+        if found is not None:
+            _SCANS[text] = found
+            return found
+    found = Scan(text)
+    with _SCANS_LOCK:
+        _SCANS[text] = found
+        while len(_SCANS) > 2:
+            del _SCANS[next(iter(_SCANS))]
+    return found
+
+
+def scanned(text: str) -> Scan | None:
+    """The `Scan` of `text` when one of the last two made, else None (never scans)."""
+    return _SCANS.get(text)
 
 
 def is_capitalised(word: str) -> bool:

@@ -22,6 +22,7 @@ import re
 import unicodedata
 from collections import Counter
 from functools import lru_cache
+from itertools import compress, count
 from importlib import resources
 from typing import Any, Iterator
 
@@ -37,6 +38,7 @@ from ..language import (
     prose_sample,
     sample_words,
 )
+from ..naming.lexicon import scanned
 from .base import Edit, Rule, remove_line
 
 _LETTER = re.compile(r"[^\W\d_]")
@@ -49,6 +51,8 @@ _ODD = "".join(c for c in _LATIN if not c.isalpha())
 # block (“ ” – … •): another script, or a symbol (€, ™, emoji) the cheap test below
 # does not classify.  Like a letter above U+024F, each is tested only by `script`.
 _UNUSUAL = re.compile(f"[{_ODD}\u0250-\u1fff\u2070-\U0010ffff]")
+# The Latin capitals whose lower case is no Latin letter (or two letters: "İ").
+_LOWERED_AWAY = re.compile("[%s]" % "".join(c for c in _LATIN if len(c.lower()) != 1 or c.lower() not in _LATIN))
 _QUOTES = re.compile(r"[\"“”„«»‘]")
 # Sentences inside one paragraph: a stop, spaces, then a capital or an opening quote.
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[\"“„«]?[^\W\d_])")
@@ -215,8 +219,7 @@ class ForeignLines(Rule):
         at all in the 200 characters `script` reads).
         """
         text = doc.text
-        lower = "\n" + lowered(doc)  # a word start before the first word; offsets + 1
-        if home_script != "LATIN" or len(lower) != len(text) + 1:
+        if home_script != "LATIN" or "\u0130" in text:  # "İ": the one letter whose lower case is two
             yield from doc.lines  # no cheap test: every line is a suspect
             return
         starts: set[int] = set()
@@ -232,15 +235,15 @@ class ForeignLines(Rule):
             match = _UNUSUAL.search(text, end) if end != -1 else None
         # Elsewhere every letter is Latin, and the lower-case words found below are
         # `find_words`' words (a word joined by an apostrophe is found in parts: more suspects).
-        pattern, languages_of = _evidence_words(article)
+        languages_of = _evidence_words(article)[1]
         counts: dict[tuple[int, str], int] = {}
-        start = seen = 0  # the line start (in `text`: + 1 - 1) of the last match, and where it was
-        for match in pattern.finditer(lower):
-            # the newline before this match: after the last match, or the one found then
-            # (looked for back to the line start only from the last match: linear on one long line)
-            newline = lower.rfind("\n", seen, match.start(1))
-            start, seen = (newline if newline != -1 else start), match.start(1)
-            for lang in languages_of[match.group(1)]:
+        start = seen = 0  # the line start of the last word found, and where that word was
+        for at, word in _listed_words(doc, article):
+            # the newline before this word: after the last word, or the one found then
+            # (looked for back to the line start only from the last word: linear on one long line)
+            newline = text.rfind("\n", seen, at)
+            start, seen = (newline + 1 if newline != -1 else start), at
+            for lang in languages_of[word]:
                 key = (start, lang)
                 counts[key] = counts.get(key, 0) + 1
                 if counts[key] == 2:
@@ -289,6 +292,28 @@ class ForeignLines(Rule):
         language = ranked[0][0]
         evidence = language in others if language in table else own_script != home_script
         return (language if evidence else None), share
+
+
+def _listed_words(doc: Document, article: str) -> Iterator[tuple[int, str]]:
+    """Where each lower-case word of `_evidence_words(article)` stands in `doc.text`, in
+    order, with the word; as its pattern finds them, wherever a line has no `_UNUSUAL`
+    character (elsewhere the line is a suspect anyway).
+
+    From the text's words when the name rules have found them already (`scanned`): its
+    distinct words are few, and only the listed ones are looked for.  Except where a
+    capital letter's lower case is not Latin ("Ɓ" -> "ɓ"): there the pattern sees a
+    word end that the words do not show.
+    """
+    pattern, languages_of = _evidence_words(article)
+    sc = scanned(doc.text)
+    if sc is None or _LOWERED_AWAY.search(" ".join(sc.others)):  # capitals are never in a lowercase word
+        lower = "\n" + lowered(doc)  # a word start before the first word; offsets + 1
+        return ((match.start(1) - 1, match.group(1)) for match in pattern.finditer(lower))
+    listed = sc.lowered_in(languages_of)
+    if not listed:
+        return iter(())
+    numbers = list(compress(count(), map(listed.__contains__, sc.words)))
+    return zip(sc.starts_of(numbers), map(str.lower, map(sc.words.__getitem__, numbers)))
 
 
 @lru_cache(maxsize=16)
