@@ -175,9 +175,9 @@ def stats(doc: Document, started: float) -> dict[str, Any]:
 
 def detect_language(text: str) -> str | None:
     """ISO 639-1 code of the text's language, or None if unsure (see `cleaner.language`)."""
-    from .language import article_language, prose_sample
+    from .language import PROSE_SAMPLE, article_language, prose_sample
 
-    sample = prose_sample(text) or text[:3000]
+    sample = prose_sample(text) or text[:PROSE_SAMPLE]
     if sum(map(str.isalpha, sample[:200])) < 20:
         return None
     return article_language(sample)

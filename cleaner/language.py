@@ -187,7 +187,7 @@ def sample_words(sample: str) -> list[str]:
 # The prose sample of a text: its first lines of 6+ words that are not mostly
 # names (name tables and credits mislead langdetect), up to 3,000 characters.
 _PROSE_WORDS = 6
-_PROSE_SAMPLE = 3000
+PROSE_SAMPLE = 3000
 
 
 @lru_cache(maxsize=4)
@@ -204,9 +204,9 @@ def prose_sample(text: str) -> str:
         if len(raw.split(None, n - 1)) >= n and not mostly_names(line_words(raw)[0]):
             prose.append(raw)
             size += len(raw) + 1
-            if size >= _PROSE_SAMPLE:
+            if size >= PROSE_SAMPLE:
                 break
-    return "\n".join(prose)[:_PROSE_SAMPLE]
+    return "\n".join(prose)[:PROSE_SAMPLE]
 
 
 def mostly_names(words: Sequence[str]) -> bool:
