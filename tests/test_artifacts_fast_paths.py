@@ -39,12 +39,15 @@ def doc(text: str, options: dict | None = None) -> Document:
     return Document(text, Options.build(None, options or {}))
 
 
-@pytest.mark.parametrize("text", random_texts(400, seed=1) + ["the the the", "A a\nthe the", "(the the) “a a", "a and a a"])
+@pytest.mark.parametrize(
+    "text",
+    random_texts(400, seed=1)
+    + ["the the the", "A a\nthe the", "(the the) “a a", "a and a a", "THE the The the", "İ the the", "tHe the", "the them"],
+)
 def test_repeated_word_runs_are_the_pattern_matches(text):
     rule = RepeatedWord()
     expected = [(m.start(), m.start("run"), m.end()) for m in rule.pattern.finditer(text)]
     assert rule.runs(text) == expected
-    assert rule.runs(text, text.lower()) == expected
 
 
 @pytest.mark.parametrize("text", random_texts(300, seed=2) + ["wrote in x“All we need.”", "a:“B c,“D 1“E x““F"])
@@ -279,3 +282,22 @@ def test_foreign_suspects_hold_every_line_the_judge_would_flag():
 def test_plain_english_lines_are_not_suspects():
     text = "\n".join(ENGLISH[:3] * 4)
     assert list(ForeignLines()._suspects(doc(text), "en", "LATIN")) == []
+
+
+def _reference_trailing_space(text: str) -> list:
+    from cleaner.rules.base import Edit
+
+    return [
+        Edit(line.start + len(line.text.rstrip(" \t\f\v")), line.end, "", "trailing whitespace")
+        for line in doc(text).lines
+        if line.text and line.text[-1] in " \t\f\v"
+    ]
+
+
+@pytest.mark.parametrize(
+    "text", random_texts(300, seed=12) + ["", " ", "a \n", "a\t\n \n\f\n\v", "a \u00a0\n b  ", "\n  \n", "x\r \n"]
+)
+def test_trailing_space_edits_are_the_line_by_line_ones(text):
+    from cleaner.rules.layout import TrailingSpace
+
+    assert list(TrailingSpace().find(doc(text))) == _reference_trailing_space(text)

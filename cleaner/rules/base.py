@@ -19,7 +19,8 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from functools import lru_cache
-from operator import methodcaller
+from itertools import accumulate, compress, count
+from operator import not_
 from typing import TYPE_CHECKING, Any, ClassVar, Iterable, Iterator, NamedTuple, Sequence
 
 from .. import phrases
@@ -115,8 +116,17 @@ class LineRule(Rule):
         return type(self).scan is not LineRule.scan and self.may_edit(options)
 
     def find(self, doc: "Document") -> Iterator[Edit]:
-        for index, reason in self.scan(doc):
-            yield remove_line(doc.text, doc.lines[index], reason)  # lines are built on first use
+        found = list(self.scan(doc))
+        if not found:
+            return
+        # the line offsets of the index (the text is unchanged while a rule scans):
+        # no `Line` object per line of the document
+        facts = line_facts(doc)
+        starts, lines, size = facts.starts(), facts.lines, len(doc.text)
+        for index, reason in found:
+            start = starts[index]
+            end = start + len(lines[index])
+            yield Edit(start, end + 1 if end < size else end, "", reason)
 
 
 def remove_line(text: str, line: "Line", reason: str) -> Edit:
@@ -181,8 +191,9 @@ def word_count(line: str) -> int:
 
 _FIRST_WORD = re.compile(r"\W*(\w+)")
 _DIGIT = re.compile(r"\d")
-_WORD_OR_NONE = re.compile(r"\W*(\w*)")
-_GROUP_1 = methodcaller("group", 1)
+# After a newline, the line's first word ("" if none), as `first_word` finds it before folding.
+_FIRST_WORDS = re.compile(r"\n[^\w\n]*(\w*)")
+_PLUS_ONE = (1).__add__
 # Letters that Python's re treats as one under IGNORECASE although str.lower()
 # keeps them apart ("ı"/"i", "ſ"/"s", "ς"/"σ"...; re/_casefix.py), mapped to one.
 _RE_CASE_TWINS = str.maketrans(
@@ -254,9 +265,14 @@ class LineFacts:
         self.texts: dict[str, None] = dict.fromkeys(nonblank)
         self._counts = Counter(nonblank) if len(self.texts) < len(nonblank) else {}
         texts = list(self.texts)
-        # `first_word` of every text ("" when none): `_WORD_OR_NONE` always matches
-        words = map(_GROUP_1, map(_WORD_OR_NONE.match, texts))
-        keys = map(str.lower if text.isascii() else case_key, words)
+        # `first_word` of every text ("" when none), in one scan of the texts joined
+        # (no text holds a newline: one match per text, in order).
+        # `case_key` is `str.lower` on an ASCII word: called only on the others.
+        words = _FIRST_WORDS.findall("\n" + "\n".join(texts))
+        keys = list(map(str.lower, words))
+        if not text.isascii():
+            for i in compress(count(), map(not_, map(str.isascii, words))):
+                keys[i] = case_key(words[i])
         self.by_first_word: dict[str, list[str]] = {}
         by_first = self.by_first_word
         for key, line in zip(keys, texts):
@@ -273,6 +289,13 @@ class LineFacts:
         self._forms: list[str] = []  # the normal forms of a prefix of `_by_length`
         self._digit_forms: list[str] = []  # those holding a digit
         self._utf8: tuple[bytes, bytes] | None = None  # the text's UTF-8 bytes, and in lower case
+        self._starts: list[int] | None = None
+
+    def starts(self) -> list[int]:
+        """The offset of every line in the text (of `lines[i]`: `starts()[i]`)."""
+        if self._starts is None:
+            self._starts = list(accumulate(map(_PLUS_ONE, map(len, self.lines)), initial=0))
+        return self._starts
 
     def count(self, text: str) -> int:
         """How many lines read `text` (one of `texts`)."""
