@@ -98,20 +98,27 @@ _STAGE_PASSES = {"encoding": 3, "boilerplate": 3, "artifacts": 3, "recheck": 3}
 def run(doc: Document) -> None:
     """Run every selected rule, stage by stage, on `doc`."""
     repaired = 0
+    settled = None  # a text on which the layout rules last ran and changed nothing
     for stage in STAGES:
         if stage == "boilerplate":
             doc.snapshots["encoded"] = doc.text
         if stage == "recheck" and not repaired:
             continue
+        if stage == "final" and doc.text is settled:
+            continue  # no edit since: the layout rules (pure functions of the text) would find nothing again
         changed = run_stage(doc, stage)
         if stage in ("names", "artifacts"):
             repaired += changed
+        if stage != "layout":
+            continue
         # ftfy judges a repair in its line's context ("â€ž" after two spaces stays,
         # after one it is fixed): text that layout changed goes through encoding again.
-        for _ in range(_STAGE_PASSES["encoding"] if stage == "layout" else 0):
+        for _ in range(_STAGE_PASSES["encoding"]):
             if not changed or not run_stage(doc, "encoding"):
                 break
             changed = run_stage(doc, "layout")
+        if not changed:
+            settled = doc.text
 
 
 def run_stage(doc: Document, stage: str) -> int:

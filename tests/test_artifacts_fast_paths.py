@@ -301,3 +301,76 @@ def test_trailing_space_edits_are_the_line_by_line_ones(text):
     from cleaner.rules.layout import TrailingSpace
 
     assert list(TrailingSpace().find(doc(text))) == _reference_trailing_space(text)
+
+
+def _reference_sentence_warnings(rule: SentenceSpace, text: str) -> list[tuple[str, int, int]]:
+    """SentenceSpace._warnings written plainly: every line, every sentence, every test."""
+    from cleaner.rules.sentences import _FUNCTION_END, _QUOTE_MARKS
+
+    found, offset = [], 0
+    for line in text.split("\n"):
+        para = line.rstrip()
+        if len(para) >= 40 and "|" not in para:
+            if not para.endswith((".", "!", "?")):
+                if _FUNCTION_END.search(para) and len(para.split()) >= rule.min_words + 2:
+                    found.append(("paragraph ends mid-clause: truncated?", offset, offset + len(line)))
+            else:
+                for start, end in sentences(para):
+                    sentence = para[start:end]
+                    if (
+                        sentence.endswith(".") and "," in sentence and verbless(sentence)
+                        and len(sentence.split()) >= rule.min_words and not _QUOTE_MARKS.search(sentence)
+                    ):
+                        found.append(("sentence without a verb: truncated in translation?", offset + start, offset + end))
+        offset += len(line) + 1
+    return found
+
+
+_VERBLESS_SENTENCES = (
+    "Before the announcement, the United States Secretary of Defense, Pete Hegseth Russia in 2014.",
+    "In the capital of the country, the President of the Republic, Mr. Smith, in the morning.",
+    "The minister said, on Monday, that the talks would go on for a long time yet.",
+    "In the capital of the country, the President of the Republic, Mr. Smith, in the morning!",
+    "Before the announcement, the United States Secretary of Defense, Pete Hegseth Russia in 2014?",
+)
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_sentence_warnings_are_the_plain_ones(seed):
+    rng = random.Random(seed)
+    pieces = _VERBLESS_SENTENCES + ("He left.", "“Quoted, he said.”", "It was late!", "Why, then?", "U.S. J.K. Rowling, of the", "and then some of the words ran on with")
+    texts = random_texts(30, seed=100 + seed)
+    for _ in range(30):
+        lines = [" ".join(rng.choice(pieces) for _ in range(rng.randint(1, 4))) + rng.choice(("", " ", "  \t")) for _ in range(rng.randint(1, 5))]
+        texts.append("\n".join(lines))
+    rule = SentenceSpace()
+    for text in texts:
+        assert list(rule._warnings(text)) == _reference_sentence_warnings(rule, text), text
+
+
+def test_sentence_warnings_are_the_plain_ones_on_the_corpus():
+    from tests.helpers import FIXTURES, SEEDS
+
+    rule, warned = SentenceSpace(), 0
+    for path in sorted(SEEDS.glob("*/raw.txt")) + sorted(FIXTURES.rglob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        found = list(rule._warnings(text))
+        assert found == _reference_sentence_warnings(rule, text), path
+        warned += len(found)
+    assert warned
+
+
+_PLAIN_VERB_AGAIN = re.compile(r" (said|says|added|wrote|told)\b[,.]?[”\"]? [A-Z][\w’'-]+ \1\b")
+
+
+def test_attribution_check_is_the_plain_pattern():
+    rng = random.Random(13)
+    pieces = ("said", "says", "added", "wrote", "told", "saidx", "Trump", "trump", ",", ".", "”", '"', " ", "  ", "O’Neil", "he")
+    texts = ["".join(rng.choice(pieces) + rng.choice((" ", "", " ")) for _ in range(rng.randint(1, 12))) for _ in range(3000)]
+    texts += ["where there has Trump, “Trump said,” Trump said.", "Putin said. Putin said", " said, Lavrov said"]
+    rule, hits = RepeatedPhrase(), 0
+    for text in texts:
+        expected = _PLAIN_VERB_AGAIN.search(text) is not None
+        assert rule._may_repeat_attribution(text) == expected, text
+        hits += expected
+    assert hits >= 10

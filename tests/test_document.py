@@ -161,3 +161,18 @@ def test_line_rule_removes_whole_lines_by_the_line_index() -> None:
         doc = Document(text, Options.build(None, {}))
         expected = [remove_line(text, doc.lines[i], "x") for i, _ in sorted(Every().scan(doc))]
         assert sorted(Every().find(Document(text, Options.build(None, {})))) == expected, text
+
+
+def test_final_layout_runs_only_on_a_text_edited_since_layout(monkeypatch) -> None:
+    # The layout rules are functions of the text: on a text no rule edited since they
+    # last ran and found nothing, the final pass would find nothing again and is skipped.
+    from cleaner.rules.layout import TrailingSpace
+
+    calls = []
+    original = TrailingSpace.find
+    monkeypatch.setattr(TrailingSpace, "find", lambda self, doc: calls.append(doc.text) or original(self, doc))
+    clean_text = "Talks resumed in Riyadh on Monday, officials said.\n"
+    assert cleaner.clean(clean_text).text == clean_text and len(calls) == 1
+    calls.clear()
+    assert cleaner.clean("Talks resumed.  \nRead more: other story\nEnd.\n").text == "Talks resumed.\nEnd.\n"
+    assert len(calls) == 2  # layout removed a space, then boilerplate a line: layout runs again

@@ -1,7 +1,9 @@
 """Duplicate paragraphs: a scraper that prints a block twice."""
 from __future__ import annotations
 
-from typing import Iterator
+from itertools import compress, repeat
+from operator import lt
+from typing import Iterable, Iterator
 
 from ..document import Document
 from .base import LineFacts, LineRule, line_facts, reads_as_prose, word_count
@@ -39,7 +41,10 @@ class RepeatedParagraph(LineRule):
         # (`min_words` words take 2 * min_words - 1 characters), are compared whole.
         facts = line_facts(doc)
         shortest = 2 * self.min_words - 1
-        for texts in facts.by_first_word.values():
+        groups: Iterable[list[str]] = facts.by_first_word.values()
+        if not facts.repeats():  # (else a group of one text printed twice counts too)
+            groups = compress(groups, map(lt, repeat(1), map(len, groups)))  # of several texts, in C
+        for texts in groups:
             if len(texts) == 1 and facts.count(texts[0]) == 1:
                 continue  # the only line starting with its word
             long = [text for text in texts if len(text) >= shortest]

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 import sys
-from itertools import accumulate, compress, count, repeat
-from operator import add, le
+from itertools import accumulate, chain, compress, count, repeat
+from operator import add, le, methodcaller
 from typing import Iterator
 
 from ..document import Document
@@ -57,6 +57,7 @@ _BREAKS = (
     re.compile(_SENTENCE_END.pattern.replace("[.!?]", r"\.", 1) + r"(\s+)"),
     re.compile(_SENTENCE_END.pattern + r"(\s+)"),
 )
+_SPACES = methodcaller("span", 1)  # of a `_BREAKS` match: the end of its sentence, the start of the next
 _FUNCTION_END = re.compile(
     r"\b(?:the|a|an|of|to|and|or|with|for|from|by|that|which)$"
 )
@@ -152,7 +153,10 @@ class SentenceSpace(GuardedRegexRule):
                 continue
             if "," not in para:
                 continue  # only a sentence with a comma is looked at below
-            for start, end in sentences(para):  # (no space around one)
+            # each sentence as `sentences` cuts them (written out here: no generator step
+            # per sentence), then the last one, up to the paragraph's end
+            start, breaks = 0, _BREAKS["!" in para or "?" in para].finditer(para)
+            for end, after in chain(map(_SPACES, breaks), ((len(para), len(para)),)):
                 if (
                     para[end - 1] == "."
                     and para.find(",", start, end) != -1
@@ -164,6 +168,7 @@ class SentenceSpace(GuardedRegexRule):
                     starts = starts or _line_starts(lines)
                     line_start = starts[index]
                     yield "sentence without a verb: truncated in translation?", line_start + start, line_start + end
+                start = after
 
     def replace(self, match: re.Match[str]) -> str | None:
         text = match.string

@@ -151,11 +151,11 @@ class RepeatedPhrase(GuardedRegexRule):
     english_only = True
     # 'Trump, “Trump said,” Trump said.': the intended sentence cannot be recovered.
     _ATTRIBUTION = re.compile(r"\b([A-Z][\w’'-]+) (said|says|added|wrote|told)\b[,.]?[”\"]? \1 \2\b")
-    # The verb, what follows it, and the verb again, from the space before the first verb
-    # (the engine skips from space to space): checked before the whole text is searched
-    # for _ATTRIBUTION (slow: it has no fixed start).
-    _VERB_AGAIN = re.compile(
-        " (" + alternation(("said", "says", "added", "wrote", "told")) + r")\b[,.]?[”\"]? [A-Z][\w’'-]+ \1\b"
+    # The verb, what follows it, and the verb again, one pattern per verb: checked before
+    # the whole text is searched for _ATTRIBUTION (slow: it has no fixed start).
+    _VERBS_AGAIN = tuple(
+        (f" {verb}", re.compile(f" {verb}" + r"\b[,.]?[”\"]? [A-Z][\w’'-]+ " + verb + r"\b"))
+        for verb in ("said", "says", "added", "wrote", "told")
     )
 
     def find(self, doc: Document) -> Iterator[Edit]:
@@ -188,7 +188,15 @@ class RepeatedPhrase(GuardedRegexRule):
             pos = match.end()
 
     def _may_repeat_attribution(self, text: str) -> bool:
-        return self._VERB_AGAIN.search(text) is not None
+        """Whether some `_VERBS_AGAIN` pattern matches: tried where `str.find` finds its
+        verb (each match starts with it; a regex scan would stop at every space)."""
+        for verb, again in self._VERBS_AGAIN:
+            at = text.find(verb)
+            while at != -1:
+                if again.match(text, at):
+                    return True
+                at = text.find(verb, at + 1)
+        return False
 
     def _second_copy(self, match: re.Match[str]) -> tuple[int, int] | None:
         """The span of the second copy (with the space before it), or None if this is no stutter."""
