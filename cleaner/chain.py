@@ -19,6 +19,7 @@ from typing import Any, Iterator, Mapping
 from .document import CleanResult, Document
 from .options import Options
 from .rules import STAGES, rules_for_stage
+from .rules.top_of_page import headline_shaped
 
 
 def clean(
@@ -148,8 +149,6 @@ def finish_metadata(doc: Document) -> None:
     """Title from the first line when it is headline-shaped and no rule set one."""
     if "title" in doc.metadata:
         return
-    from .rules.top_of_page import headline_shaped
-
     # the first two non-blank lines, from the head of the text (split in C)
     head = doc.text.split("\n", _HEAD_LINES)
     lines = list(islice(filter(str.strip, head[:_HEAD_LINES]), 2))
@@ -164,8 +163,8 @@ _HEAD_LINES = 16
 
 def stats(doc: Document, started: float) -> dict[str, Any]:
     per_rule = Counter(c.rule for c in doc.changes)
-    lines_in = doc.original.count("\n") + (1 if doc.original and not doc.original.endswith("\n") else 0)
-    lines_out = doc.text.count("\n") + (1 if doc.text and not doc.text.endswith("\n") else 0)
+    lines_in = _line_count(doc.original)
+    lines_out = lines_in if doc.text is doc.original else _line_count(doc.text)  # (most come through unedited)
     return {
         "chars_in": len(doc.original),
         "chars_out": len(doc.text),
@@ -178,6 +177,10 @@ def stats(doc: Document, started: float) -> dict[str, Any]:
         "warnings": len(doc.warnings),
         "elapsed_ms": round((time.perf_counter() - started) * 1000, 3),
     }
+
+
+def _line_count(text: str) -> int:
+    return text.count("\n") + (1 if text and not text.endswith("\n") else 0)
 
 
 def detect_language(text: str) -> str | None:

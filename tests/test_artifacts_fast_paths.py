@@ -374,3 +374,13 @@ def test_attribution_check_is_the_plain_pattern():
         assert rule._may_repeat_attribution(text) == expected, text
         hits += expected
     assert hits >= 10
+
+
+@pytest.mark.parametrize("text", random_texts(300, seed=14) + ["\n\n\na\n\n\n\nb\n\n\n", "a\n\n\n", "\n\n\n\n", "a\n\n\nb\n\nc\n\n\n\n\nd"])
+def test_blank_line_runs_are_the_pattern_matches(text):
+    from cleaner.rules.layout import BlankLines
+
+    rule = BlankLines()
+    body_start, body_end = len(text) - len(text.lstrip("\n")), len(text.rstrip("\n"))
+    runs = [(e.start, e.end) for e in rule.find(doc(text)) if e.reason == "more than one blank line"]
+    assert runs == [m.span() for m in rule._RUN.finditer(text, body_start, body_end)] if body_start < body_end else not runs

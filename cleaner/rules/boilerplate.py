@@ -281,8 +281,10 @@ def _tag_hint(line: str) -> bool:
     )
 
 
-# How a tag line starts (its fields are empty, or start like one of the above).
+# How a tag line starts (its fields are empty, or start like one of the above); and
+# each line starting so, after a newline (as `_TAG_START` matches it: no newline in a line).
 _TAG_START = re.compile(r"[\s,]*(?:[#a-z]|\d)")
+_TAG_STARTS = re.compile(r"\n((?:[^\S\n]|,)*(?:[#a-z]|\d)[^\n]*)")
 
 
 @lru_cache(maxsize=LINE_CACHE)
@@ -320,8 +322,8 @@ class SourceLink(LineRule):
         markers = {
             text for form in self._markers.intersection(forms) for text in forms[form] if len(text.strip()) <= 40
         }
-        # (the texts starting like a tag line picked in C: most start with a capital)
-        tags = {text for text in filter(_TAG_START.match, facts.texts) if is_tag_line(text.strip())}
+        # (the texts starting like a tag line found in one scan of them all: most start with a capital)
+        tags = {text for text in _TAG_STARTS.findall("\n" + "\n".join(facts.texts)) if is_tag_line(text.strip())}
         if not markers and not tags:
             return
         in_block = False

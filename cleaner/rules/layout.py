@@ -98,9 +98,13 @@ class BlankLines(Rule):
             return
         if body_start:
             yield Edit(0, body_start, "", "blank lines at the start")
-        if "\n\n\n" in text:  # the pattern alone scans at ~18 ns a character
-            for m in self._RUN.finditer(text, body_start, body_end):
-                yield Edit(m.start(), m.end(), "\n\n", "more than one blank line")
+        # each run of three newlines or more, as `_RUN.finditer` finds them: from where
+        # str.find sees its first three (the pattern alone scans at ~18 ns a character)
+        at = text.find("\n\n\n", body_start, body_end)
+        while at != -1:
+            end = self._RUN.match(text, at, body_end).end()
+            yield Edit(at, end, "\n\n", "more than one blank line")
+            at = text.find("\n\n\n", end, body_end)
         ending = "\n" if doc.original.endswith(("\n", "\r")) else ""
         if text[body_end:] != ending:
             yield Edit(body_end, len(text), ending, "blank lines at the end")

@@ -17,7 +17,7 @@ from typing import Iterator
 
 from ..document import Document
 from .guarded import GuardedRegexRule, alternation
-from .base import Edit
+from .base import Edit, LineFacts
 from .foreign import looks_english
 
 # Words that are never verbs: determiners, prepositions, conjunctions, quantifiers.
@@ -126,15 +126,17 @@ class SentenceSpace(GuardedRegexRule):
     min_words = 8
 
     def find(self, doc: Document) -> Iterator[Edit]:
-        warnings = list(self._warnings(doc.text))
+        facts = doc.derived.get(LineFacts)  # the line index of this text, if a line rule built it
+        warnings = list(self._warnings(doc.text, facts.lines if facts is not None else None))
         if warnings and looks_english(doc.text):  # asked last: most texts have nothing to warn about
             for message, start, end in warnings:
                 doc.warn(self.id, message, start, end)
         return super().find(doc)
 
-    def _warnings(self, text: str) -> Iterator[tuple[str, int, int]]:
-        """(message, start, end) of each truncated sentence or paragraph, in any language."""
-        lines = text.split("\n")
+    def _warnings(self, text: str, lines: list[str] | None = None) -> Iterator[tuple[str, int, int]]:
+        """(message, start, end) of each truncated sentence or paragraph, in any language
+        (`lines`: `text.split("\n")`, when known)."""
+        lines = text.split("\n") if lines is None else lines
         paras = list(map(str.rstrip, lines))
         starts: list[int] = []  # the offset of each line, computed for the first warning
         # most lines are short: skipped in C
