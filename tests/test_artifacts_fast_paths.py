@@ -191,6 +191,7 @@ def test_sentences_are_split_at_the_sentence_ends(text):
 _VERBLESS_PIECES = tuple(sorted(_NOT_VERBS)[::3]) + (
     "The", "THE", "tHe", "In", "Talks", "negotiations", "sovereignty", "NATIONS", "nation’s", "it’s", "o’tion",
     "ities", "ity", "said", "is", "Pete", "Hegseth", "iPhone", "2014", ",", ".", "“", "é", "ſ", "K", "-",
+    "natION", "xTIONs", "Ities", "TION", "Ism", "abcISt", "hoOds", "Tions",
 )
 
 

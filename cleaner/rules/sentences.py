@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 import sys
-from itertools import accumulate, chain, compress, count, repeat
-from operator import add, le, methodcaller
+from itertools import accumulate, compress, count, repeat
+from operator import add, le
 from typing import Iterator
 
 from ..document import Document
@@ -38,10 +38,16 @@ _WORD = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?")
 # (`verbless` decides those).  Everything is optional: a match always succeeds, on
 # the first way through (greedy, no backtracking), and stops at the first word that
 # is none of these -- for most sentences their first or second.
-_MAYBE_NOT_VERB = (
-    rf"(?=(?i:{alternation(_NOT_VERBS)})(?![A-Za-z]|['’][a-z])|[A-Za-z]+(?![A-Za-z])(?:['’]|(?i:"
+# The noun endings are looked for in lower case first (a case-insensitive alternation is
+# tried branch by branch, twice the cost), and in any case only when a capital letter
+# stands among the word's last five characters (or fewer than five precede).
+_ENDINGS = (
     r"(?<=tion|sion|ment|ness|ship|ance|ence|ency|ancy|hood|itys|isms|ists)|(?<=ity|ism|ist)"
-    r"|(?<=tions|sions|ments|nesss|ships|ances|ences|encys|ancys|hoods|ities))))"
+    r"|(?<=tions|sions|ments|nesss|ships|ances|ences|encys|ancys|hoods|ities)"
+)
+_MAYBE_NOT_VERB = (
+    rf"(?=(?i:{alternation(_NOT_VERBS)})(?![A-Za-z]|['’][a-z])|[A-Za-z]+(?![A-Za-z])(?:['’]|{_ENDINGS}"
+    rf"|(?<![^A-Z][^A-Z][^A-Z][^A-Z][^A-Z])(?i:{_ENDINGS})))"
 )
 _VERBLESS_PREFIX = re.compile(
     rf"[^A-Za-z]*(?:{_MAYBE_NOT_VERB}{_WORD.pattern}"
@@ -57,7 +63,6 @@ _BREAKS = (
     re.compile(_SENTENCE_END.pattern.replace("[.!?]", r"\.", 1) + r"(\s+)"),
     re.compile(_SENTENCE_END.pattern + r"(\s+)"),
 )
-_SPACES = methodcaller("span", 1)  # of a `_BREAKS` match: the end of its sentence, the start of the next
 _FUNCTION_END = re.compile(
     r"\b(?:the|a|an|of|to|and|or|with|for|from|by|that|which)$"
 )
@@ -135,7 +140,7 @@ class SentenceSpace(GuardedRegexRule):
 
     def _warnings(self, text: str, lines: list[str] | None = None) -> Iterator[tuple[str, int, int]]:
         """(message, start, end) of each truncated sentence or paragraph, in any language
-        (`lines`: `text.split("\n")`, when known)."""
+        (`lines`: the lines of `text`, when known)."""
         lines = text.split("\n") if lines is None else lines
         paras = list(map(str.rstrip, lines))
         starts: list[int] = []  # the offset of each line, computed for the first warning
@@ -155,10 +160,7 @@ class SentenceSpace(GuardedRegexRule):
                 continue
             if "," not in para:
                 continue  # only a sentence with a comma is looked at below
-            # each sentence as `sentences` cuts them (written out here: no generator step
-            # per sentence), then the last one, up to the paragraph's end
-            start, breaks = 0, _BREAKS["!" in para or "?" in para].finditer(para)
-            for end, after in chain(map(_SPACES, breaks), ((len(para), len(para)),)):
+            for start, end in sentences(para):  # (no space around one)
                 if (
                     para[end - 1] == "."
                     and para.find(",", start, end) != -1
@@ -170,7 +172,6 @@ class SentenceSpace(GuardedRegexRule):
                     starts = starts or _line_starts(lines)
                     line_start = starts[index]
                     yield "sentence without a verb: truncated in translation?", line_start + start, line_start + end
-                start = after
 
     def replace(self, match: re.Match[str]) -> str | None:
         text = match.string
