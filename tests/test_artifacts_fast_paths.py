@@ -385,3 +385,19 @@ def test_blank_line_runs_are_the_pattern_matches(text):
     body_start, body_end = len(text) - len(text.lstrip("\n")), len(text.rstrip("\n"))
     runs = [(e.start, e.end) for e in rule.find(doc(text)) if e.reason == "more than one blank line"]
     assert runs == [m.span() for m in rule._RUN.finditer(text, body_start, body_end)] if body_start < body_end else not runs
+
+
+def test_patterns_at_a_stop_find_their_own_matches():
+    from cleaner.rules import guarded
+    from tests.helpers import SEEDS
+
+    texts = random_texts(300, seed=15) + ["at 14.00CET him.Street a . b", "x .Y.Zz 1.00GMT"]
+    texts += [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*/raw.txt"))]
+    assert len(guarded._AT_STOP) >= 3
+    found = 0
+    for text in texts:
+        for pattern in guarded._AT_STOP:
+            expected = [m.span() for m in pattern.finditer(text)]
+            assert [m.span() for m in guarded.stop_matches(text, pattern)] == expected
+            found += len(expected)
+    assert found > 30

@@ -16,7 +16,7 @@ from operator import add, le
 from typing import Iterator
 
 from ..document import Document
-from .guarded import GuardedRegexRule, alternation
+from .guarded import GuardedRegexRule, alternation, at_stop
 from .base import Edit, LineFacts
 from .foreign import looks_english
 
@@ -124,7 +124,7 @@ class SentenceSpace(GuardedRegexRule):
     )
     # The stop and the capital; the word before it is checked in `replace` (cheaper).
     pattern = re.compile(r"[.!?](?=[A-Z][a-z])")
-    scans = tuple(re.compile(re.escape(stop) + r"(?=[A-Z][a-z])") for stop in ".!?")
+    scans = (at_stop(r"\.(?=[A-Z][a-z])"), re.compile(r"!(?=[A-Z][a-z])"), re.compile(r"\?(?=[A-Z][a-z])"))
     _BEFORE = re.compile(r"(?<![\w.@/\\:-])(?:[a-z]{2,}|\d{4})$")
     reason = "missing space between sentences"
     # Sentences shorter than this are headlines, labels, elliptic speech.
