@@ -19,6 +19,7 @@ from typing import Any, Iterator, Mapping
 from .document import CleanResult, Document
 from .options import Options
 from .rules import STAGES, rules_for_stage
+from .rules.top_of_page import headline_shaped
 
 
 def clean(
@@ -98,20 +99,27 @@ _STAGE_PASSES = {"encoding": 3, "boilerplate": 3, "artifacts": 3, "recheck": 3}
 def run(doc: Document) -> None:
     """Run every selected rule, stage by stage, on `doc`."""
     repaired = 0
+    settled = None  # a text on which the layout rules last ran and changed nothing
     for stage in STAGES:
         if stage == "boilerplate":
             doc.snapshots["encoded"] = doc.text
         if stage == "recheck" and not repaired:
             continue
+        if stage == "final" and doc.text is settled:
+            continue  # no edit since: the layout rules (pure functions of the text) would find nothing again
         changed = run_stage(doc, stage)
         if stage in ("names", "artifacts"):
             repaired += changed
+        if stage != "layout":
+            continue
         # ftfy judges a repair in its line's context ("â€ž" after two spaces stays,
         # after one it is fixed): text that layout changed goes through encoding again.
-        for _ in range(_STAGE_PASSES["encoding"] if stage == "layout" else 0):
+        for _ in range(_STAGE_PASSES["encoding"]):
             if not changed or not run_stage(doc, "encoding"):
                 break
             changed = run_stage(doc, "layout")
+        if not changed:
+            settled = doc.text
 
 
 def run_stage(doc: Document, stage: str) -> int:
@@ -141,8 +149,6 @@ def finish_metadata(doc: Document) -> None:
     """Title from the first line when it is headline-shaped and no rule set one."""
     if "title" in doc.metadata:
         return
-    from .rules.top_of_page import headline_shaped
-
     # the first two non-blank lines, from the head of the text (split in C)
     head = doc.text.split("\n", _HEAD_LINES)
     lines = list(islice(filter(str.strip, head[:_HEAD_LINES]), 2))
@@ -157,8 +163,8 @@ _HEAD_LINES = 16
 
 def stats(doc: Document, started: float) -> dict[str, Any]:
     per_rule = Counter(c.rule for c in doc.changes)
-    lines_in = doc.original.count("\n") + (1 if doc.original and not doc.original.endswith("\n") else 0)
-    lines_out = doc.text.count("\n") + (1 if doc.text and not doc.text.endswith("\n") else 0)
+    lines_in = _line_count(doc.original)
+    lines_out = lines_in if doc.text is doc.original else _line_count(doc.text)  # (most come through unedited)
     return {
         "chars_in": len(doc.original),
         "chars_out": len(doc.text),
@@ -171,6 +177,10 @@ def stats(doc: Document, started: float) -> dict[str, Any]:
         "warnings": len(doc.warnings),
         "elapsed_ms": round((time.perf_counter() - started) * 1000, 3),
     }
+
+
+def _line_count(text: str) -> int:
+    return text.count("\n") + (1 if text and not text.endswith("\n") else 0)
 
 
 def detect_language(text: str) -> str | None:

@@ -7,10 +7,10 @@ the records (changes, warnings, metadata) that the chain accumulates.
 """
 from __future__ import annotations
 
-from itertools import accumulate, count, repeat
+from itertools import accumulate, count, islice, repeat
 from operator import add, itemgetter, sub
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, Iterator, NamedTuple
 
 if TYPE_CHECKING:
     from .origin import OriginMap
@@ -145,6 +145,24 @@ class Document:
             starts = list(map(sub, ends, map(len, texts)))
             self._lines = list(map(_new_line, repeat(Line), zip(count(), starts, ends, texts)))
         return self._lines
+
+    def lines_from(self, index: int = 0) -> Iterator[Line]:
+        """The lines from line `index` on, as `lines` has them, built one at a time when
+        `lines` is not built yet: a rule that reads a few lines at the top of the text
+        does not pay for a `Line` per line of the text."""
+        if self._lines is not None:
+            yield from islice(self._lines, index, None)
+            return
+        text, start, end = self.text, 0, -1
+        for number in count():
+            end = text.find("\n", start)
+            if end < 0:
+                end = len(text)
+            if number >= index:
+                yield _new_line(Line, (number, start, end, text[start:end]))
+            if end == len(text):
+                return
+            start = end + 1
 
     @property
     def line_groups(self) -> dict[str, list[int]]:

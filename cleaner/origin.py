@@ -64,21 +64,20 @@ class OriginMap:
         lo = _line_starts(codes)
         last = np.append(lo[1:], n) - 1
         original_starts = _line_starts(original_codes)
-        # breaks[i]: how many times the original offset does not advance by one before character i
-        breaks = np.zeros(n, dtype=np.int64)
-        np.cumsum(np.diff(self.start) != 1, out=breaks[1:])
-        # differ[i]: how many characters before i differ from the original one they map from
-        # (an insertion at the very end maps past the original: to a code no text holds)
+        # where the original offset does not advance by one (after character i), and
+        # the characters that differ from the original one they map from (an insertion
+        # at the very end maps past the original: to a code no text holds); both are
+        # few, so a line holds none of them when it starts and ends between the same two
+        breaks = np.flatnonzero(np.diff(self.start) != 1)
         mapped = np.append(original_codes, np.uint32(0x110000))[self.start]
-        differ = np.zeros(n + 1, dtype=np.int64)
-        np.cumsum(codes != mapped, out=differ[1:])
+        differ = np.flatnonzero(codes != mapped)
         o_start, o_end = self.start[lo], self.end[last]
         line_of = np.minimum(np.searchsorted(original_starts, o_start), len(original_starts) - 1)
         ok = (
-            (breaks[last] == breaks[lo])
+            (breaks.searchsorted(last) == breaks.searchsorted(lo))
             & (o_end - o_start == last + 1 - lo)
             & (original_starts[line_of] == o_start)
-            & (differ[last + 1] == differ[lo])
+            & (differ.searchsorted(last + 1) == differ.searchsorted(lo))
             & ((o_end == len(original_codes)) | (original_codes[np.maximum(o_end - 1, 0)] == 10))
         )
         picked = np.flatnonzero(ok)

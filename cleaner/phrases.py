@@ -51,8 +51,11 @@ class WholeLine:
         normal = {normalize(p) for p in listed}
         self.literal = frozenset(p for p in normal if "{n}" not in p)
         numbered = [p for p in normal if "{n}" in p]
+        # When every such phrase starts with its number, a form that does not fails at
+        # once (the branches of an IGNORECASE alternation are tried one by one).
+        first = r"(?=\d)" if all(p.startswith("{n}") for p in numbered) else ""
         self.numbered = (
-            re.compile(f"(?:{alternation(numbered)})".replace(r"\{n\}", r"\d[\d.,]*"), re.IGNORECASE)
+            re.compile(f"{first}(?:{alternation(numbered)})".replace(r"\{n\}", r"\d[\d.,]*"), re.IGNORECASE)
             if numbered
             else None
         )

@@ -39,12 +39,15 @@ def doc(text: str, options: dict | None = None) -> Document:
     return Document(text, Options.build(None, options or {}))
 
 
-@pytest.mark.parametrize("text", random_texts(400, seed=1) + ["the the the", "A a\nthe the", "(the the) “a a", "a and a a"])
+@pytest.mark.parametrize(
+    "text",
+    random_texts(400, seed=1)
+    + ["the the the", "A a\nthe the", "(the the) “a a", "a and a a", "THE the The the", "İ the the", "tHe the", "the them"],
+)
 def test_repeated_word_runs_are_the_pattern_matches(text):
     rule = RepeatedWord()
     expected = [(m.start(), m.start("run"), m.end()) for m in rule.pattern.finditer(text)]
     assert rule.runs(text) == expected
-    assert rule.runs(text, text.lower()) == expected
 
 
 @pytest.mark.parametrize("text", random_texts(300, seed=2) + ["wrote in x“All we need.”", "a:“B c,“D 1“E x““F"])
@@ -188,6 +191,7 @@ def test_sentences_are_split_at_the_sentence_ends(text):
 _VERBLESS_PIECES = tuple(sorted(_NOT_VERBS)[::3]) + (
     "The", "THE", "tHe", "In", "Talks", "negotiations", "sovereignty", "NATIONS", "nation’s", "it’s", "o’tion",
     "ities", "ity", "said", "is", "Pete", "Hegseth", "iPhone", "2014", ",", ".", "“", "é", "ſ", "K", "-",
+    "natION", "xTIONs", "Ities", "TION", "Ism", "abcISt", "hoOds", "Tions",
 )
 
 
@@ -279,3 +283,121 @@ def test_foreign_suspects_hold_every_line_the_judge_would_flag():
 def test_plain_english_lines_are_not_suspects():
     text = "\n".join(ENGLISH[:3] * 4)
     assert list(ForeignLines()._suspects(doc(text), "en", "LATIN")) == []
+
+
+def _reference_trailing_space(text: str) -> list:
+    from cleaner.rules.base import Edit
+
+    return [
+        Edit(line.start + len(line.text.rstrip(" \t\f\v")), line.end, "", "trailing whitespace")
+        for line in doc(text).lines
+        if line.text and line.text[-1] in " \t\f\v"
+    ]
+
+
+@pytest.mark.parametrize(
+    "text", random_texts(300, seed=12) + ["", " ", "a \n", "a\t\n \n\f\n\v", "a \u00a0\n b  ", "\n  \n", "x\r \n"]
+)
+def test_trailing_space_edits_are_the_line_by_line_ones(text):
+    from cleaner.rules.layout import TrailingSpace
+
+    assert list(TrailingSpace().find(doc(text))) == _reference_trailing_space(text)
+
+
+def _reference_sentence_warnings(rule: SentenceSpace, text: str) -> list[tuple[str, int, int]]:
+    """SentenceSpace._warnings written plainly: every line, every sentence, every test."""
+    from cleaner.rules.sentences import _FUNCTION_END, _QUOTE_MARKS
+
+    found, offset = [], 0
+    for line in text.split("\n"):
+        para = line.rstrip()
+        if len(para) >= 40 and "|" not in para:
+            if not para.endswith((".", "!", "?")):
+                if _FUNCTION_END.search(para) and len(para.split()) >= rule.min_words + 2:
+                    found.append(("paragraph ends mid-clause: truncated?", offset, offset + len(line)))
+            else:
+                for start, end in sentences(para):
+                    sentence = para[start:end]
+                    if (
+                        sentence.endswith(".") and "," in sentence and verbless(sentence)
+                        and len(sentence.split()) >= rule.min_words and not _QUOTE_MARKS.search(sentence)
+                    ):
+                        found.append(("sentence without a verb: truncated in translation?", offset + start, offset + end))
+        offset += len(line) + 1
+    return found
+
+
+_VERBLESS_SENTENCES = (
+    "Before the announcement, the United States Secretary of Defense, Pete Hegseth Russia in 2014.",
+    "In the capital of the country, the President of the Republic, Mr. Smith, in the morning.",
+    "The minister said, on Monday, that the talks would go on for a long time yet.",
+    "In the capital of the country, the President of the Republic, Mr. Smith, in the morning!",
+    "Before the announcement, the United States Secretary of Defense, Pete Hegseth Russia in 2014?",
+)
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_sentence_warnings_are_the_plain_ones(seed):
+    rng = random.Random(seed)
+    pieces = _VERBLESS_SENTENCES + ("He left.", "“Quoted, he said.”", "It was late!", "Why, then?", "U.S. J.K. Rowling, of the", "and then some of the words ran on with")
+    texts = random_texts(30, seed=100 + seed)
+    for _ in range(30):
+        lines = [" ".join(rng.choice(pieces) for _ in range(rng.randint(1, 4))) + rng.choice(("", " ", "  \t")) for _ in range(rng.randint(1, 5))]
+        texts.append("\n".join(lines))
+    rule = SentenceSpace()
+    for text in texts:
+        assert list(rule._warnings(text)) == _reference_sentence_warnings(rule, text), text
+
+
+def test_sentence_warnings_are_the_plain_ones_on_the_corpus():
+    from tests.helpers import FIXTURES, SEEDS
+
+    rule, warned = SentenceSpace(), 0
+    for path in sorted(SEEDS.glob("*/raw.txt")) + sorted(FIXTURES.rglob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        found = list(rule._warnings(text))
+        assert found == _reference_sentence_warnings(rule, text), path
+        warned += len(found)
+    assert warned
+
+
+_PLAIN_VERB_AGAIN = re.compile(r" (said|says|added|wrote|told)\b[,.]?[”\"]? [A-Z][\w’'-]+ \1\b")
+
+
+def test_attribution_check_is_the_plain_pattern():
+    rng = random.Random(13)
+    pieces = ("said", "says", "added", "wrote", "told", "saidx", "Trump", "trump", ",", ".", "”", '"', " ", "  ", "O’Neil", "he")
+    texts = ["".join(rng.choice(pieces) + rng.choice((" ", "", " ")) for _ in range(rng.randint(1, 12))) for _ in range(3000)]
+    texts += ["where there has Trump, “Trump said,” Trump said.", "Putin said. Putin said", " said, Lavrov said"]
+    rule, hits = RepeatedPhrase(), 0
+    for text in texts:
+        expected = _PLAIN_VERB_AGAIN.search(text) is not None
+        assert rule._may_repeat_attribution(text) == expected, text
+        hits += expected
+    assert hits >= 10
+
+
+@pytest.mark.parametrize("text", random_texts(300, seed=14) + ["\n\n\na\n\n\n\nb\n\n\n", "a\n\n\n", "\n\n\n\n", "a\n\n\nb\n\nc\n\n\n\n\nd"])
+def test_blank_line_runs_are_the_pattern_matches(text):
+    from cleaner.rules.layout import BlankLines
+
+    rule = BlankLines()
+    body_start, body_end = len(text) - len(text.lstrip("\n")), len(text.rstrip("\n"))
+    runs = [(e.start, e.end) for e in rule.find(doc(text)) if e.reason == "more than one blank line"]
+    assert runs == [m.span() for m in rule._RUN.finditer(text, body_start, body_end)] if body_start < body_end else not runs
+
+
+def test_patterns_at_a_stop_find_their_own_matches():
+    from cleaner.rules import guarded
+    from tests.helpers import SEEDS
+
+    texts = random_texts(300, seed=15) + ["at 14.00CET him.Street a . b", "x .Y.Zz 1.00GMT"]
+    texts += [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*/raw.txt"))]
+    assert len(guarded._AT_STOP) >= 3
+    found = 0
+    for text in texts:
+        for pattern in guarded._AT_STOP:
+            expected = [m.span() for m in pattern.finditer(text)]
+            assert [m.span() for m in guarded.stop_matches(text, pattern)] == expected
+            found += len(expected)
+    assert found > 30

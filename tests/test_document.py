@@ -137,3 +137,42 @@ def test_line_alignment_matches_a_line_by_line_reference() -> None:
         doc = Document(text, Options.build(None, None))
         doc.apply("test", "test", edits)
         assert doc.line_alignment() == _reference_alignment(doc), edits
+
+
+_LINE_TEXTS = ["", "\n", "\n\n", "a", "a\n", "\na", "one\ntwo\n\nthree", "x\n \n\t\ny\n", "é\n“q”\n"]
+
+
+def test_lines_from_are_the_lines_built_one_at_a_time() -> None:
+    for text in _LINE_TEXTS:
+        for index in range(text.count("\n") + 3):
+            lazy = Document(text, Options.build(None, {}))
+            assert list(lazy.lines_from(index)) == lazy.lines[index:], (text, index)
+            assert list(lazy.lines_from(index)) == lazy.lines[index:]  # (once the lines are built)
+
+
+def test_line_rule_removes_whole_lines_by_the_line_index() -> None:
+    from cleaner.rules.base import LineRule, remove_line
+
+    class Every(LineRule):
+        def judge(self, line: str) -> str | None:
+            return "x"
+
+    for text in _LINE_TEXTS + ["a\na\nb", "  \nb\n"]:
+        doc = Document(text, Options.build(None, {}))
+        expected = [remove_line(text, doc.lines[i], "x") for i, _ in sorted(Every().scan(doc))]
+        assert sorted(Every().find(Document(text, Options.build(None, {})))) == expected, text
+
+
+def test_final_layout_runs_only_on_a_text_edited_since_layout(monkeypatch) -> None:
+    # The layout rules are functions of the text: on a text no rule edited since they
+    # last ran and found nothing, the final pass would find nothing again and is skipped.
+    from cleaner.rules.layout import TrailingSpace
+
+    calls = []
+    original = TrailingSpace.find
+    monkeypatch.setattr(TrailingSpace, "find", lambda self, doc: calls.append(doc.text) or original(self, doc))
+    clean_text = "Talks resumed in Riyadh on Monday, officials said.\n"
+    assert cleaner.clean(clean_text).text == clean_text and len(calls) == 1
+    calls.clear()
+    assert cleaner.clean("Talks resumed.  \nRead more: other story\nEnd.\n").text == "Talks resumed.\nEnd.\n"
+    assert len(calls) == 2  # layout removed a space, then boilerplate a line: layout runs again

@@ -253,3 +253,11 @@ def test_mojibake_line_gate_skips_only_lines_ftfy_would_not_see() -> None:
                 assert not encoding._suspicious(line), (line, text[:40])
             else:
                 assert gated[start] == line
+
+
+def test_tag_line_starts_found_in_one_scan_are_the_matching_lines() -> None:
+    lines = [line for text in _gate_texts() for line in text.split("\n")]
+    lines += [", , #a", " \t1739919178", "\u00a0#x", "#", ",", "Abc", "(x", "ábc", "\u0663x", "  ,a", "\u2003b"]
+    found = boilerplate._TAG_STARTS.findall("\n" + "\n".join(lines))
+    assert found == [line for line in lines if boilerplate._TAG_START.match(line)]
+    assert len(found) > 10

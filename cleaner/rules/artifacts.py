@@ -15,7 +15,7 @@ from typing import Iterator
 from ..document import Document
 from ..protect import protected
 from .base import Edit
-from .guarded import GuardedRegexRule
+from .guarded import GuardedRegexRule, at_stop, stop_matches
 from .stutters import RepeatedPhrase, RepeatedWord
 
 # -- spacing ------------------------------------------------------------------
@@ -68,7 +68,7 @@ class TimeZoneSpace(GuardedRegexRule):
         r"|PST|PDT|AKST|HST|JST|KST|AEST|AEDT|SGT|HKT|TRT)\b)"
     )
     pattern = re.compile(r"[:.]" + _ZONE)
-    scans = (re.compile(":" + _ZONE), re.compile(r"\." + _ZONE))
+    scans = (re.compile(":" + _ZONE), at_stop(r"\." + _ZONE))
     _HOUR = re.compile(r"(?<![\d:.])\d{1,2}$")
     reason = "missing space between time and time zone"
 
@@ -104,10 +104,10 @@ class SpaceBeforePunctuation(GuardedRegexRule):
 
     # A space or tab before a comma or stop, looked for from the comma or stop (a literal
     # the engine skips to; both str.find(" ,") and a leading class are slower).
-    _SPACED = (re.compile(r",(?<=[ \t],)"), re.compile(r"\.(?<=[ \t]\.)"))
+    _SPACED_COMMA, _SPACED_STOP = re.compile(r",(?<=[ \t],)"), at_stop(r"\.(?<=[ \t]\.)")
 
     def can_match(self, text: str) -> bool:
-        return any(spaced.search(text) for spaced in self._SPACED)
+        return self._SPACED_COMMA.search(text) is not None or bool(stop_matches(text, self._SPACED_STOP))
 
     def replace(self, match: re.Match[str]) -> str | None:
         text, after = match.string, match.end() + 1

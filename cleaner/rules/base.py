@@ -16,10 +16,10 @@ suite runs through the rule alone.  The catalogue (`cleaner rules`,
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections import Counter
 from functools import lru_cache
-from operator import methodcaller
+from itertools import accumulate, compress, count, repeat
+from operator import le, not_
 from typing import TYPE_CHECKING, Any, ClassVar, Iterable, Iterator, NamedTuple, Sequence
 
 from .. import phrases
@@ -115,8 +115,17 @@ class LineRule(Rule):
         return type(self).scan is not LineRule.scan and self.may_edit(options)
 
     def find(self, doc: "Document") -> Iterator[Edit]:
-        for index, reason in self.scan(doc):
-            yield remove_line(doc.text, doc.lines[index], reason)  # lines are built on first use
+        found = list(self.scan(doc))
+        if not found:
+            return
+        # the line offsets of the index (the text is unchanged while a rule scans):
+        # no `Line` object per line of the document
+        facts = line_facts(doc)
+        starts, lines, size = facts.starts(), facts.lines, len(doc.text)
+        for index, reason in found:
+            start = starts[index]
+            end = start + len(lines[index])
+            yield Edit(start, end + 1 if end < size else end, "", reason)
 
 
 def remove_line(text: str, line: "Line", reason: str) -> Edit:
@@ -180,9 +189,12 @@ def word_count(line: str) -> int:
 
 
 _FIRST_WORD = re.compile(r"\W*(\w+)")
-_DIGIT = re.compile(r"\d")
-_WORD_OR_NONE = re.compile(r"\W*(\w*)")
-_GROUP_1 = methodcaller("group", 1)
+# The longest text (stripped) whose normal form the line index computes at first: more
+# than any phrase rule asks (`WholeLine.max_len`, 164 at most; share rows: 120).
+NORMAL_FORMS = 200
+# After a newline, the line's first word ("" if none), as `first_word` finds it before folding.
+_FIRST_WORDS = re.compile(r"\n[^\w\n]*(\w*)")
+_PLUS_ONE = (1).__add__
 # Letters that Python's re treats as one under IGNORECASE although str.lower()
 # keeps them apart ("ı"/"i", "ſ"/"s", "ς"/"σ"...; re/_casefix.py), mapped to one.
 _RE_CASE_TWINS = str.maketrans(
@@ -254,9 +266,14 @@ class LineFacts:
         self.texts: dict[str, None] = dict.fromkeys(nonblank)
         self._counts = Counter(nonblank) if len(self.texts) < len(nonblank) else {}
         texts = list(self.texts)
-        # `first_word` of every text ("" when none): `_WORD_OR_NONE` always matches
-        words = map(_GROUP_1, map(_WORD_OR_NONE.match, texts))
-        keys = map(str.lower if text.isascii() else case_key, words)
+        # `first_word` of every text ("" when none), in one scan of the texts joined
+        # (no text holds a newline: one match per text, in order).
+        # `case_key` is `str.lower` on an ASCII word: called only on the others.
+        words = _FIRST_WORDS.findall("\n" + "\n".join(texts))
+        keys = list(map(str.lower, words))
+        if not text.isascii():
+            for i in compress(count(), map(not_, map(str.isascii, words))):
+                keys[i] = case_key(words[i])
         self.by_first_word: dict[str, list[str]] = {}
         by_first = self.by_first_word
         for key, line in zip(keys, texts):
@@ -264,19 +281,26 @@ class LineFacts:
                 by_first[key].append(line)
             else:
                 by_first[key] = [line]
-        # texts by stripped length, shortest first; the normal forms of a prefix of them
-        lengths = list(map(len, map(str.strip, texts)))
-        order = sorted(range(len(texts)), key=lengths.__getitem__)
-        self._lengths = list(map(lengths.__getitem__, order))
-        self._by_length = list(map(texts.__getitem__, order))
+        # the normal forms of the texts of at most `_normal_limit` characters, stripped (`normal_forms`)
         self._normal: dict[str, Sequence[str]] = {}
-        self._forms: list[str] = []  # the normal forms of a prefix of `_by_length`
-        self._digit_forms: list[str] = []  # those holding a digit
+        self._forms: list[str] = []
+        self._normal_limit = -1
         self._utf8: tuple[bytes, bytes] | None = None  # the text's UTF-8 bytes, and in lower case
+        self._starts: list[int] | None = None
+
+    def starts(self) -> list[int]:
+        """The offset of every line in the text (of `lines[i]`: `starts()[i]`)."""
+        if self._starts is None:
+            self._starts = list(accumulate(map(_PLUS_ONE, map(len, self.lines)), initial=0))
+        return self._starts
 
     def count(self, text: str) -> int:
         """How many lines read `text` (one of `texts`)."""
         return self._counts.get(text, 1)
+
+    def repeats(self) -> bool:
+        """Whether some text is printed on more than one line."""
+        return bool(self._counts)
 
     def indexes(self, text: str) -> list[int]:
         """The indexes of the lines that read `text` (one of `texts`)."""
@@ -328,24 +352,25 @@ class LineFacts:
 
     def up_to(self, length: int) -> list[str]:
         """The texts of at most `length` characters, surrounding whitespace aside."""
-        return self._by_length[: bisect_right(self._lengths, length)]
+        return list(compress(self.texts, map(le, map(len, map(str.strip, self.texts)), repeat(length))))
 
     def normal_forms(self, length: int) -> dict[str, Sequence[str]]:
-        """`phrases.normal_form(text)` -> texts, for (at least) every text of `up_to(length)`."""
-        end = bisect_right(self._lengths, length)
-        if end > len(self._forms):
-            texts = self._by_length[len(self._forms) : end]
+        """`phrases.normal_form(text)` -> texts, for (at least) every text of `up_to(length)`.
+
+        Computed once for every text of up to `NORMAL_FORMS` characters, the longest
+        any rule asks about (a phrase rule asks up to twice its longest phrase): the
+        forms of a few more texts cost less than sorting the texts by length."""
+        limit = max(length, NORMAL_FORMS)
+        if limit > self._normal_limit:
+            texts = self.up_to(limit)
             forms = phrases.normal_forms(texts)
-            self._forms += forms
-            self._digit_forms += filter(_DIGIT.search, forms)  # (a `{n}` phrase needs a digit)
-            normal = self._normal
-            size = len(normal)
-            normal.update(zip(forms, zip(texts)))  # form -> (text,), in C
-            if len(normal) - size < len(texts):  # two texts of one form (rare): grouped again
+            normal: dict[str, Sequence[str]] = dict(zip(forms, zip(texts)))  # form -> (text,), in C
+            if len(normal) < len(texts):  # two texts of one form: grouped
                 grouped: dict[str, list[str]] = {}
-                for form, text in zip(self._forms, self._by_length):
+                for form, text in zip(forms, texts):
                     grouped.setdefault(form, []).append(text)
-                self._normal = grouped
+                normal = grouped
+            self._normal, self._forms, self._normal_limit = normal, forms, limit
         return self._normal
 
     def whole_line(self, lookup: "phrases.WholeLine") -> list[str]:
@@ -354,7 +379,9 @@ class LineFacts:
         normal = self.normal_forms(lookup.max_len)
         found = [text for form in lookup.literal.intersection(normal) for text in normal[form]]
         if lookup.numbered is not None:
-            for form in filter(lookup.numbered.fullmatch, self._digit_forms):
+            # (tried on every form: a `{n}` phrase starts with its number, so most fail at
+            # their first character, cheaper than looking for a digit in each form first)
+            for form in filter(lookup.numbered.fullmatch, self._forms):
                 found += normal[form]
         return found
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import compress, count
 from typing import Iterator
 
 from .. import phrases
@@ -280,8 +281,10 @@ def _tag_hint(line: str) -> bool:
     )
 
 
-# How a tag line starts (its fields are empty, or start like one of the above).
+# How a tag line starts (its fields are empty, or start like one of the above); and
+# each line starting so, after a newline (as `_TAG_START` matches it: no newline in a line).
 _TAG_START = re.compile(r"[\s,]*(?:[#a-z]|\d)")
+_TAG_STARTS = re.compile(r"\n((?:[^\S\n]|,)*(?:[#a-z]|\d)[^\n]*)")
 
 
 @lru_cache(maxsize=LINE_CACHE)
@@ -319,23 +322,26 @@ class SourceLink(LineRule):
         markers = {
             text for form in self._markers.intersection(forms) for text in forms[form] if len(text.strip()) <= 40
         }
-        tags = {text for text in facts.texts if _TAG_START.match(text) and is_tag_line(text.strip())}
+        # (the texts starting like a tag line found in one scan of them all: most start with a capital)
+        tags = {text for text in _TAG_STARTS.findall("\n" + "\n".join(facts.texts)) if is_tag_line(text.strip())}
         if not markers and not tags:
             return
         in_block = False
-        lines = [line for line in doc.lines if line.text in facts.texts]  # the non-blank lines
-        for position, line in enumerate(lines):
-            text = line.text.strip()
-            if line.text in markers:
+        texts = facts.lines
+        indexes = list(compress(count(), map(facts.texts.__contains__, texts)))  # of the non-blank lines
+        for position, index in enumerate(indexes):
+            line = texts[index]
+            text = line.strip()
+            if line in markers:
                 # A one-word marker ("Source") may be a heading: it needs tag lines after it.
-                after = lines[position + 1].text if position + 1 < len(lines) else ""
+                after = texts[indexes[position + 1]] if position + 1 < len(indexes) else ""
                 if len(text.split()) > 1 or after in tags:
                     in_block = True
-                    yield line.index, "source-link marker"
+                    yield index, "source-link marker"
                     continue
                 in_block = False
-            elif line.text in tags and (in_block or _HASHTAGS.match(text) or _SLUG.match(text)):
-                yield line.index, "tag / timestamp / slug line" + (" after a source link" if in_block else "")
+            elif line in tags and (in_block or _HASHTAGS.match(text) or _SLUG.match(text)):
+                yield index, "tag / timestamp / slug line" + (" after a source link" if in_block else "")
             else:
                 in_block = False
 

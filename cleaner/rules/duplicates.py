@@ -1,10 +1,15 @@
 """Duplicate paragraphs: a scraper that prints a block twice."""
 from __future__ import annotations
 
-from typing import Iterator
+from itertools import compress, repeat
+from operator import itemgetter, lt, methodcaller
+from typing import Iterable, Iterator
 
 from ..document import Document
 from .base import LineFacts, LineRule, line_facts, reads_as_prose, word_count
+
+
+_LAST_SPLIT, _LAST = methodcaller("rsplit", None, 1), itemgetter(-1)  # a text's last word
 
 
 class RepeatedParagraph(LineRule):
@@ -39,14 +44,21 @@ class RepeatedParagraph(LineRule):
         # (`min_words` words take 2 * min_words - 1 characters), are compared whole.
         facts = line_facts(doc)
         shortest = 2 * self.min_words - 1
-        for texts in facts.by_first_word.values():
+        repeats = facts.repeats()
+        groups: Iterable[list[str]] = facts.by_first_word.values()
+        if not repeats:  # (else a group of one text printed twice counts too)
+            groups = compress(groups, map(lt, repeat(1), map(len, groups)))  # of several texts, in C
+        for texts in groups:
             if len(texts) == 1 and facts.count(texts[0]) == 1:
                 continue  # the only line starting with its word
             long = [text for text in texts if len(text) >= shortest]
             if len(long) > 1:
+                ends = list(map(_LAST, map(_LAST_SPLIT, long)))
+                if not repeats and len(set(ends)) == len(ends):
+                    continue  # no two end alike, none is printed twice: no copies among them
                 by_ends: dict[str, list[str]] = {}
-                for text in long:
-                    by_ends.setdefault(text.rsplit(None, 1)[-1], []).append(text)
+                for end, text in zip(ends, long):
+                    by_ends.setdefault(end, []).append(text)
                 for same in by_ends.values():
                     yield from self._repeats(same, facts)
             elif long:

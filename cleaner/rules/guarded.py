@@ -8,7 +8,8 @@ the regex engine tries faster than a plain alternation.
 from __future__ import annotations
 
 import re
-from itertools import chain
+from functools import lru_cache
+from itertools import chain, repeat
 from typing import Any, Callable, Iterable, Iterator
 
 from ..document import Document
@@ -35,6 +36,46 @@ def alternation(words: Iterable[str], tail: Callable[[str], str] = lambda word: 
         return ways[0] if len(ways) == 1 else "(?:" + "|".join(ways) + ")"
 
     return branch(tree)
+
+
+# -- patterns at a full stop, searched together ----------------------------------
+#
+# Several rules look for a pattern starting with a full stop ("him.Street",
+# "14.00CET", "Ukraine ."): each scan of the text costs the same whether it finds
+# anything or not.  Their patterns are registered here and searched in one pass,
+# the stop then each pattern's rest as a look-ahead; each pattern is then matched
+# alone at the few stops found.  The stops of the last text asked about are kept
+# (the rules ask one after another about the same text).
+
+_AT_STOP: list[re.Pattern[str]] = []
+_LAST_STOPS: tuple[str | None, tuple[re.Pattern[str], ...], list[int]] = (None, (), [])
+
+
+def at_stop(pattern: str) -> re.Pattern[str]:
+    """Compile `pattern` (it must start with an escaped full stop, `\\.`) and register it
+    for `stop_matches`."""
+    if not pattern.startswith(r"\."):
+        raise ValueError(f"not a pattern at a full stop: {pattern!r}")
+    compiled = re.compile(pattern)
+    _AT_STOP.append(compiled)
+    return compiled
+
+
+@lru_cache(maxsize=4)
+def _any_at_stop(patterns: tuple[re.Pattern[str], ...]) -> re.Pattern[str]:
+    return re.compile(r"\.(?=" + "|".join(f"(?:{p.pattern[2:]})" for p in patterns) + ")")
+
+
+def stop_matches(text: str, pattern: re.Pattern[str]) -> list[re.Match[str]]:
+    """`list(pattern.finditer(text))` for a pattern registered with `at_stop` whose matches
+    cannot overlap (all of them start at a stop where one of the patterns matches)."""
+    global _LAST_STOPS
+    last_text, patterns, stops = _LAST_STOPS
+    if last_text is not text or patterns != tuple(_AT_STOP):
+        patterns = tuple(_AT_STOP)
+        stops = [m.start() for m in _any_at_stop(patterns).finditer(text)]
+        _LAST_STOPS = (text, patterns, stops)
+    return [m for m in map(pattern.match, repeat(text), stops) if m is not None]
 
 
 class GuardedRegexRule(RegexRule):
@@ -64,7 +105,8 @@ class GuardedRegexRule(RegexRule):
         """`pattern.finditer(text)`, from `scans` when there are some."""
         if not self.scans:
             return self.pattern.finditer(text)
-        return sorted(chain.from_iterable(scan.finditer(text) for scan in self.scans), key=re.Match.start)
+        found = (stop_matches(text, scan) if scan in _AT_STOP else scan.finditer(text) for scan in self.scans)
+        return sorted(chain.from_iterable(found), key=re.Match.start)
 
     def find(self, doc: Document) -> Iterator[Edit]:
         text = doc.text

@@ -16,8 +16,8 @@ from operator import add, le
 from typing import Iterator
 
 from ..document import Document
-from .guarded import GuardedRegexRule, alternation
-from .base import Edit
+from .guarded import GuardedRegexRule, alternation, at_stop
+from .base import Edit, LineFacts
 from .foreign import looks_english
 
 # Words that are never verbs: determiners, prepositions, conjunctions, quantifiers.
@@ -38,10 +38,16 @@ _WORD = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?")
 # (`verbless` decides those).  Everything is optional: a match always succeeds, on
 # the first way through (greedy, no backtracking), and stops at the first word that
 # is none of these -- for most sentences their first or second.
-_MAYBE_NOT_VERB = (
-    rf"(?=(?i:{alternation(_NOT_VERBS)})(?![A-Za-z]|['’][a-z])|[A-Za-z]+(?![A-Za-z])(?:['’]|(?i:"
+# The noun endings are looked for in lower case first (a case-insensitive alternation is
+# tried branch by branch, twice the cost), and in any case only when a capital letter
+# stands among the word's last five characters (or fewer than five precede).
+_ENDINGS = (
     r"(?<=tion|sion|ment|ness|ship|ance|ence|ency|ancy|hood|itys|isms|ists)|(?<=ity|ism|ist)"
-    r"|(?<=tions|sions|ments|nesss|ships|ances|ences|encys|ancys|hoods|ities))))"
+    r"|(?<=tions|sions|ments|nesss|ships|ances|ences|encys|ancys|hoods|ities)"
+)
+_MAYBE_NOT_VERB = (
+    rf"(?=(?i:{alternation(_NOT_VERBS)})(?![A-Za-z]|['’][a-z])|[A-Za-z]+(?![A-Za-z])(?:['’]|{_ENDINGS}"
+    rf"|(?<![^A-Z][^A-Z][^A-Z][^A-Z][^A-Z])(?i:{_ENDINGS})))"
 )
 _VERBLESS_PREFIX = re.compile(
     rf"[^A-Za-z]*(?:{_MAYBE_NOT_VERB}{_WORD.pattern}"
@@ -118,22 +124,24 @@ class SentenceSpace(GuardedRegexRule):
     )
     # The stop and the capital; the word before it is checked in `replace` (cheaper).
     pattern = re.compile(r"[.!?](?=[A-Z][a-z])")
-    scans = tuple(re.compile(re.escape(stop) + r"(?=[A-Z][a-z])") for stop in ".!?")
+    scans = (at_stop(r"\.(?=[A-Z][a-z])"), re.compile(r"!(?=[A-Z][a-z])"), re.compile(r"\?(?=[A-Z][a-z])"))
     _BEFORE = re.compile(r"(?<![\w.@/\\:-])(?:[a-z]{2,}|\d{4})$")
     reason = "missing space between sentences"
     # Sentences shorter than this are headlines, labels, elliptic speech.
     min_words = 8
 
     def find(self, doc: Document) -> Iterator[Edit]:
-        warnings = list(self._warnings(doc.text))
+        facts = doc.derived.get(LineFacts)  # the line index of this text, if a line rule built it
+        warnings = list(self._warnings(doc.text, facts.lines if facts is not None else None))
         if warnings and looks_english(doc.text):  # asked last: most texts have nothing to warn about
             for message, start, end in warnings:
                 doc.warn(self.id, message, start, end)
         return super().find(doc)
 
-    def _warnings(self, text: str) -> Iterator[tuple[str, int, int]]:
-        """(message, start, end) of each truncated sentence or paragraph, in any language."""
-        lines = text.split("\n")
+    def _warnings(self, text: str, lines: list[str] | None = None) -> Iterator[tuple[str, int, int]]:
+        """(message, start, end) of each truncated sentence or paragraph, in any language
+        (`lines`: the lines of `text`, when known)."""
+        lines = text.split("\n") if lines is None else lines
         paras = list(map(str.rstrip, lines))
         starts: list[int] = []  # the offset of each line, computed for the first warning
         # most lines are short: skipped in C

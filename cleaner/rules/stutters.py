@@ -11,13 +11,12 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from itertools import chain
 from typing import Iterator
 
 from ..document import Document
 from ..protect import protected
 from .base import Edit
-from .foreign import looks_english, lowered
+from .foreign import looks_english
 from .guarded import GuardedRegexRule, alternation
 
 # Words that are never doubled in grammatical English ("had had", "that that"
@@ -65,7 +64,7 @@ class RepeatedWord(GuardedRegexRule):
     def find(self, doc: Document) -> Iterator[Edit]:
         """The edits of `pattern` (see `runs`), found by substring search."""
         text = doc.text
-        runs = self.runs(text, lowered(doc))
+        runs = self.runs(text)
         if not runs or not looks_english(text):
             return
         guard = protected(text)
@@ -73,24 +72,22 @@ class RepeatedWord(GuardedRegexRule):
             if not guard.touches(run_start, end):
                 yield Edit(start, end, text[start:run_start] + text[run_start:end].split(" ", 1)[0], self.reason)
 
-    def runs(self, text: str, lower: str | None = None) -> list[tuple[int, int, int]]:
+    def runs(self, text: str) -> list[tuple[int, int, int]]:
         """(match start, run start, end) of every match of `pattern`, in order.
 
-        A match holds "w w" or "W w" for a listed word w, so "w w" in the text
-        in lower case (`lower`, when given): each occurrence of that (rare) is
-        tried with `_run`.  At most one listed word can start a run at a given
-        place, so the earliest candidate wins, as in `finditer`.
+        A match holds "w w" or "W w" for a listed word w: each occurrence of that
+        (rare, found by `_SECOND`) is tried with `_run`.  At most one listed word
+        can start a run at a given place, so the earliest candidate wins, as in
+        `finditer`.
         """
-        if lower is not None and len(lower) != len(text):  # lower() lengthens "İ"
-            lower = None
         found = []
-        for word, at in self._doubles(text, lower):
-            capital = word.capitalize()
-            first = text[at : at + len(word)]
-            if (first == word or first == capital) and (at == 0 or text[at - 1] in self._LEAD):
-                m = _run(first, word).match(text, at)
-                if m:
-                    found.append((at - (at > 0), at, m.end()))
+        for m in self._SECOND.finditer(text):
+            word = m.group()[1:]
+            at = 2 * m.start() + 1 - m.end()  # where the first copy starts
+            if at == 0 or text[at - 1] in self._LEAD:
+                run = _run(text[at : at + len(word)], word).match(text, at)
+                if run:
+                    found.append((at - (at > 0), at, run.end()))
         found.sort()
         runs, end = [], 0
         for run in found:
@@ -99,27 +96,12 @@ class RepeatedWord(GuardedRegexRule):
                 end = run[2]
         return runs
 
-    # The second copy of "w w", with the space before it, for each listed w: anchored on
-    # the space (the engine skips to it), the copy before is checked once the word is read.
-    _SECOND = re.compile(" " + alternation(_NEVER_DOUBLED.split("|"), lambda word: f"(?<={word} {word})"))
-
-    def _doubles(self, text: str, lower: str | None) -> Iterator[tuple[str, int]]:
-        """(w, where) of every "w w" in `lower`, or of "w w" and "W w" in `text`."""
-        if lower is not None:
-            for m in self._SECOND.finditer(lower):
-                yield m.group()[1:], 2 * m.start() + 1 - m.end()
-            return
-        for word in _NEVER_DOUBLED.split("|"):
-            capital = word.capitalize()
-            for at in chain(_find_all(text, f"{word} {word}"), _find_all(text, f"{capital} {word}")):
-                yield word, at
-
-
-def _find_all(text: str, part: str) -> Iterator[int]:
-    at = text.find(part)
-    while at != -1:
-        yield at
-        at = text.find(part, at + 1)
+    # The second copy of "w w" or "W w", with the space before it, for each listed w:
+    # anchored on the space (the engine skips to it), the copy before is checked once
+    # the word is read.  On the text as it is: lowering it first costs more than the scan.
+    _SECOND = re.compile(
+        " " + alternation(_NEVER_DOUBLED.split("|"), lambda word: f"(?<=[{word[0]}{word[0].upper()}]{word[1:]} {word})")
+    )
 
 
 @lru_cache(maxsize=None)
@@ -169,11 +151,11 @@ class RepeatedPhrase(GuardedRegexRule):
     english_only = True
     # 'Trump, “Trump said,” Trump said.': the intended sentence cannot be recovered.
     _ATTRIBUTION = re.compile(r"\b([A-Z][\w’'-]+) (said|says|added|wrote|told)\b[,.]?[”\"]? \1 \2\b")
-    # The verb, what follows it, and the verb again, from the space before the first verb
-    # (the engine skips from space to space): checked before the whole text is searched
-    # for _ATTRIBUTION (slow: it has no fixed start).
-    _VERB_AGAIN = re.compile(
-        " (" + alternation(("said", "says", "added", "wrote", "told")) + r")\b[,.]?[”\"]? [A-Z][\w’'-]+ \1\b"
+    # The verb, what follows it, and the verb again, one pattern per verb: checked before
+    # the whole text is searched for _ATTRIBUTION (slow: it has no fixed start).
+    _VERBS_AGAIN = tuple(
+        (f" {verb}", re.compile(f" {verb}" + r"\b[,.]?[”\"]? [A-Z][\w’'-]+ " + verb + r"\b"))
+        for verb in ("said", "says", "added", "wrote", "told")
     )
 
     def find(self, doc: Document) -> Iterator[Edit]:
@@ -206,7 +188,15 @@ class RepeatedPhrase(GuardedRegexRule):
             pos = match.end()
 
     def _may_repeat_attribution(self, text: str) -> bool:
-        return self._VERB_AGAIN.search(text) is not None
+        """Whether some `_VERBS_AGAIN` pattern matches: tried where `str.find` finds its
+        verb (each match starts with it; a regex scan would stop at every space)."""
+        for verb, again in self._VERBS_AGAIN:
+            at = text.find(verb)
+            while at != -1:
+                if again.match(text, at):
+                    return True
+                at = text.find(verb, at + 1)
+        return False
 
     def _second_copy(self, match: re.Match[str]) -> tuple[int, int] | None:
         """The span of the second copy (with the space before it), or None if this is no stutter."""

@@ -30,7 +30,7 @@ def top_block(doc: Document) -> list[Line]:
     block = doc.derived.get(top_block)
     if block is None:
         block = doc.derived[top_block] = []
-        for line in doc.lines:
+        for line in doc.lines_from(0):  # the top lines only, not a `Line` per line of the text
             if not line.text.strip():
                 continue
             if reads_as_prose(line.text) or len(block) >= _TOP_LINES:
@@ -91,7 +91,7 @@ class RepeatedHeadline(LineRule):
 def _before_prose(doc: Document, start: int) -> list[Line]:
     """Non-empty lines from line `start` up to the first line that reads as prose."""
     found = []
-    for line in doc.lines[start:]:
+    for line in doc.lines_from(start):
         if not line.text.strip():
             continue
         if reads_as_prose(line.text):
@@ -162,7 +162,7 @@ def _dateline_shaped(text: str) -> bool:
 
 def _story_follows(doc: Document, line: Line) -> bool:
     """The next non-empty line after `line` reads as prose."""
-    for after in doc.lines[line.index + 1 :]:
+    for after in doc.lines_from(line.index + 1):
         if after.text.strip():
             return reads_as_prose(after.text)
     return False
