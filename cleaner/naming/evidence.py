@@ -14,6 +14,7 @@ capitalised words stand right before it (`before`: the first name or title;
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
@@ -187,11 +188,13 @@ def collect(text: str) -> Evidence:
     sc = scan(text)
     words = sc.words
     capitalised = _capitalised(sc.others)
-    n = len(words)
-    if n > MAX_MENTIONS:  # only the words up to the MAX_MENTIONS-th `CAP_CANDIDATE`
+    # the capitalised words are among the few whose first letter is upper case
+    capital = sc.upper_first()
+    capital = list(compress(capital, map(capitalised.__contains__, map(words.__getitem__, capital))))
+    if len(words) > MAX_MENTIONS:  # only the words up to the MAX_MENTIONS-th `CAP_CANDIDATE`
         candidate = [not "a" <= w[0] <= "z" for w in words]
-        n = next(islice(compress(count(), candidate), MAX_MENTIONS - 1, None), n - 1) + 1
-    capital = list(compress(range(n), map(capitalised.__contains__, words)))  # word numbers
+        n = next(islice(compress(count(), candidate), MAX_MENTIONS - 1, None), len(words) - 1) + 1
+        capital = capital[: bisect_left(capital, n)]
     mentions = list(map(words.__getitem__, capital))
     ev = Evidence(text=text, mentions=mentions, numbers=capital, scan=sc)
     ev.counts.update(mentions)
@@ -199,12 +202,11 @@ def collect(text: str) -> Evidence:
     # them and the gap is a join (a space, a hyphen, ". " after an initial or title).
     numbers = set(capital)
     pairs = list(compress(capital, map(numbers.__contains__, map((1).__add__, capital))))
-    # One space (a join) stands between the words of a run; the pairs across two runs, few, look.
-    across = set(map((-1).__add__, set(map((1).__add__, pairs)).intersection(sc.firsts)))
-    joined = set(pairs).difference(across)
-    joined.update(j for j in across if joins(sc.gap_before(j + 1), words[j]))
-    for j in sorted(joined):
+    joined = list(compress(pairs, map(joins, sc.gaps_after(pairs), map(words.__getitem__, pairs)))) if pairs else []
+    for j in joined:
         ev.before.setdefault(words[j + 1], set()).add(words[j])
         ev.after.setdefault(words[j], set()).add(words[j + 1])
-    ev.heads.update(compress(mentions, map(not_, map(joined.__contains__, capital))))
+    # a head is a word written at least once without a capitalised word joined after it
+    ahead = Counter(map(words.__getitem__, joined))
+    ev.heads.update(w for w, n in ev.counts.items() if n > ahead[w])
     return ev
