@@ -22,6 +22,8 @@ from functools import cached_property, lru_cache
 from itertools import compress, count, filterfalse, islice
 from operator import itemgetter, not_
 
+import numpy as np
+
 from .lexicon import ENGLISH_MIN_SHARE, Scan, fold, scan
 
 # What ends right before the first word of a sentence (or line): ". ", "\n", "“".
@@ -187,26 +189,31 @@ def collect(text: str) -> Evidence:
     """The capitalised-word evidence of `text` (cached: three rules read the same snapshot)."""
     sc = scan(text)
     words = sc.words
-    capitalised = _capitalised(sc.others)
-    # the capitalised words are among the few whose first letter is upper case
-    capital = sc.upper_first()
-    capital = list(compress(capital, map(capitalised.__contains__, map(words.__getitem__, capital))))
+    first = sc.upper_first()  # the capitalised words are among these few
     if len(words) > MAX_MENTIONS:  # only the words up to the MAX_MENTIONS-th `CAP_CANDIDATE`
         candidate = [not "a" <= w[0] <= "z" for w in words]
         n = next(islice(compress(count(), candidate), MAX_MENTIONS - 1, None), len(words) - 1) + 1
-        capital = capital[: bisect_left(capital, n)]
-    mentions = list(map(words.__getitem__, capital))
-    ev = Evidence(text=text, mentions=mentions, numbers=capital, scan=sc)
-    ev.counts.update(mentions)
+        first = first[: bisect_left(first, n)]
+    seen = list(map(words.__getitem__, first))
+    capital = list(map(_capitalised(set(seen)).__contains__, seen))
+    mentions = list(compress(seen, capital))
+    numbers = list(compress(first, capital))
+    ev = Evidence(counts=Counter(mentions), text=text, mentions=mentions, numbers=numbers, scan=sc)
     # Two capitalised words are neighbours in a name when no other word stands between
     # them and the gap is a join (a space, a hyphen, ". " after an initial or title).
-    numbers = set(capital)
-    pairs = list(compress(capital, map(numbers.__contains__, map((1).__add__, capital))))
-    joined = list(compress(pairs, map(joins, sc.gaps_after(pairs), map(words.__getitem__, pairs)))) if pairs else []
+    at = np.array(numbers, dtype=np.intp)
+    pairs = at[:-1][at[1:] - at[:-1] == 1].tolist()
+    gaps = sc.gaps_after(pairs)
+    joined = list(compress(pairs, map(_JOINS.__contains__, gaps)))
+    if ". " in gaps:
+        joined += [j for j, gap in zip(pairs, gaps) if gap == ". " and joins(gap, words[j])]
+        joined.sort()
     for j in joined:
         ev.before.setdefault(words[j + 1], set()).add(words[j])
         ev.after.setdefault(words[j], set()).add(words[j + 1])
     # a head is a word written at least once without a capitalised word joined after it
-    ahead = Counter(map(words.__getitem__, joined))
-    ev.heads.update(w for w, n in ev.counts.items() if n > ahead[w])
+    ev.heads.update(ev.counts)
+    if joined:
+        ahead = Counter(map(words.__getitem__, joined))
+        ev.heads.difference_update([w for w, n in ahead.items() if n == ev.counts[w]])
     return ev

@@ -171,6 +171,8 @@ class Scan:
         """The numbers of the words whose first letter may be upper case: every one whose
         first letter `str.isupper` holds, and those beyond U+FFFF."""
         first = self._letters[self._bounds[0]]
+        if first.dtype == np.uint16:
+            return np.flatnonzero(_upper_table().take(first)).tolist()
         return np.flatnonzero(_upper_table().take(np.minimum(first, 0xFFFF)) | (first > 0xFFFF)).tolist()
 
     @cached_property
