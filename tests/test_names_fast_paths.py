@@ -22,7 +22,7 @@ from cleaner.naming import evidence
 from cleaner.naming.evidence import TITLES, collect
 from cleaner.naming.gazetteer import load
 from cleaner.naming.lexicon import (
-    CAP_CANDIDATE, WORD, Scan, _bmp_runs, _RUNS, english_share, fold, is_capitalised, is_dictionary_word, plain, spelled,
+    CAP_CANDIDATE, WORD, Scan, _letter_table, _upper_table, english_share, fold, is_capitalised, is_dictionary_word, plain, spelled,
 )
 from cleaner.naming.matching import Matcher, gazetteer_neighbours
 
@@ -73,12 +73,22 @@ def test_scan_finds_the_words_gaps_and_offsets_the_word_pattern_splits():
         assert scan.lowered_in(keys) == {w for w in parts[1::2] if w.lower() in keys}, text
 
 
-def test_listed_letters_are_the_letters_of_the_word_pattern():
+def test_the_letter_tables_follow_the_word_pattern_and_isupper():
     bmp = "".join(map(chr, range(0x10000)))
-    spaced = " ".join(bmp[i : i + 7] for i in range(0, len(bmp), 7))  # runs of several words too
-    for text in (bmp, spaced):
-        assert _bmp_runs().split(text) == _RUNS.split(text)
-        assert " ".join(_RUNS.split(text)[1::2]).split(" ") == SPLIT.split(text)[1::2]
+    kept = "".join(map(chr, _letter_table().tolist()))
+    assert kept == "".join(c if WORD.fullmatch(c) else " " for c in bmp)
+    assert _upper_table().tolist() == [c.isupper() for c in bmp]
+    astral = "".join(map(chr, range(0x10000, 0x30000, 7)))  # beyond the tables: judged one by one
+    spaced = " ".join(astral[i : i + 7] for i in range(0, len(astral), 7)) + " x\ud83d\ude00y"
+    for text in (bmp, spaced, astral + bmp):
+        assert list(Scan(text).words) == WORD.findall(text)
+
+
+def test_scan_finds_the_capitalised_words_among_those_upper_first():
+    for text in TEXTS + SPACED + ["𝐀bc Ab 𝐚bc ǅemal ǅ"]:
+        scan = Scan(text)
+        first = [j for j, w in enumerate(scan.words) if w[0].isupper() or ord(w[0]) > 0xFFFF]
+        assert scan.upper_first() == first, text
 
 
 def test_scan_english_share_and_unknown_words_follow_their_definitions():

@@ -14,12 +14,15 @@ capitalised words stand right before it (`before`: the first name or title;
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from itertools import compress, count, filterfalse, islice
 from operator import itemgetter, not_
+
+import numpy as np
 
 from .lexicon import ENGLISH_MIN_SHARE, Scan, fold, scan
 
@@ -186,25 +189,31 @@ def collect(text: str) -> Evidence:
     """The capitalised-word evidence of `text` (cached: three rules read the same snapshot)."""
     sc = scan(text)
     words = sc.words
-    capitalised = _capitalised(sc.others)
-    n = len(words)
-    if n > MAX_MENTIONS:  # only the words up to the MAX_MENTIONS-th `CAP_CANDIDATE`
+    first = sc.upper_first()  # the capitalised words are among these few
+    if len(words) > MAX_MENTIONS:  # only the words up to the MAX_MENTIONS-th `CAP_CANDIDATE`
         candidate = [not "a" <= w[0] <= "z" for w in words]
-        n = next(islice(compress(count(), candidate), MAX_MENTIONS - 1, None), n - 1) + 1
-    capital = list(compress(range(n), map(capitalised.__contains__, words)))  # word numbers
-    mentions = list(map(words.__getitem__, capital))
-    ev = Evidence(text=text, mentions=mentions, numbers=capital, scan=sc)
-    ev.counts.update(mentions)
+        n = next(islice(compress(count(), candidate), MAX_MENTIONS - 1, None), len(words) - 1) + 1
+        first = first[: bisect_left(first, n)]
+    seen = list(map(words.__getitem__, first))
+    capital = list(map(_capitalised(set(seen)).__contains__, seen))
+    mentions = list(compress(seen, capital))
+    numbers = list(compress(first, capital))
+    ev = Evidence(counts=Counter(mentions), text=text, mentions=mentions, numbers=numbers, scan=sc)
     # Two capitalised words are neighbours in a name when no other word stands between
     # them and the gap is a join (a space, a hyphen, ". " after an initial or title).
-    numbers = set(capital)
-    pairs = list(compress(capital, map(numbers.__contains__, map((1).__add__, capital))))
-    # One space (a join) stands between the words of a run; the pairs across two runs, few, look.
-    across = set(map((-1).__add__, set(map((1).__add__, pairs)).intersection(sc.firsts)))
-    joined = set(pairs).difference(across)
-    joined.update(j for j in across if joins(sc.gap_before(j + 1), words[j]))
-    for j in sorted(joined):
+    at = np.array(numbers, dtype=np.intp)
+    pairs = at[:-1][at[1:] - at[:-1] == 1].tolist()
+    gaps = sc.gaps_after(pairs)
+    joined = list(compress(pairs, map(_JOINS.__contains__, gaps)))
+    if ". " in gaps:
+        joined += [j for j, gap in zip(pairs, gaps) if gap == ". " and joins(gap, words[j])]
+        joined.sort()
+    for j in joined:
         ev.before.setdefault(words[j + 1], set()).add(words[j])
         ev.after.setdefault(words[j], set()).add(words[j + 1])
-    ev.heads.update(compress(mentions, map(not_, map(joined.__contains__, capital))))
+    # a head is a word written at least once without a capitalised word joined after it
+    ev.heads.update(ev.counts)
+    if joined:
+        ahead = Counter(map(words.__getitem__, joined))
+        ev.heads.difference_update([w for w, n in ahead.items() if n == ev.counts[w]])
     return ev

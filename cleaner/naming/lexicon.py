@@ -12,14 +12,16 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Container, Iterable, Iterator
 from functools import cached_property, lru_cache
-from itertools import accumulate, chain, compress, count, filterfalse, islice, repeat
-from operator import add, not_, sub
+from itertools import compress, islice
+from operator import not_
 from threading import Lock
 from importlib import resources
+
+import numpy as np
 
 # A word: letters only (hyphens and apostrophes split words: "Putin’s" -> "Putin").
 WORD = re.compile(r"[^\W\d_]+")
@@ -123,63 +125,72 @@ def _share(lowercase: Iterable[str], min_words: int) -> float:
 class Scan:
     """The words of one text, found in one pass and shared by the name evidence and rules.
 
-    The pass finds runs of words joined by single spaces (one regex match per run,
-    not per word: the cost is per match) and splits them on the spaces in C.  Where
-    each word starts and what stands between two words follow from the runs, and
-    are worked out only when read (`gap_before`, `starts`).
+    Each character that is not a letter (`WORD`'s class) becomes a space, by one
+    table look-up per character in numpy (`_letters`), and the result splits into
+    the words in C: no regex match, no Python step per word.  Where each word
+    starts and ends, and so what stands between two words, follow from the same
+    letters and are worked out only when read (`gap_before`, `starts`).
     """
 
     def __init__(self, text: str) -> None:
         self.text = text
-        bmp = len(text.encode("utf-16-le", "surrogatepass")) == 2 * len(text)
-        # gap, run, gap, ..., run, gap.  Tuples: the cyclic collector stops visiting a tuple
-        # of strings after one look, and visits a list (thousands of items) at every collection
-        self._pieces = tuple((_bmp_runs() if bmp else _RUNS).split(text))
-        runs = self._pieces[1::2]
-        self.words = tuple(" ".join(runs).split(" ")) if runs else ()
+        self._letters = _letters(text)
+        # Tuples: the cyclic collector stops visiting a tuple of strings after one look,
+        # and visits a list (thousands of items) at every collection
+        self.words = tuple(_decode(self._letters).split())
         self.distinct = set(self.words)  # a set costs half what counting costs
 
     @cached_property
-    def firsts(self) -> list[int]:
-        """The number of the first word of each run, closed by the number of words: the
-        words j and j + 1 stand one space apart unless j + 1 is listed (`gap_before`)."""
-        spaces = accumulate(map(str.count, self._pieces[1::2], repeat(" ")), initial=0)
-        return list(map(add, spaces, count()))  # run i starts after i runs and their spaces
+    def _bounds(self) -> tuple[np.ndarray, np.ndarray]:
+        """Where each word starts, and where it ends, in the text."""
+        letter = self._letters != _SPACE
+        edges = np.flatnonzero(np.diff(letter, prepend=False, append=False))
+        return edges[0::2], edges[1::2]
 
     def gap_before(self, j: int) -> str:
         """What stands before word j (before word `len(words)`: what ends the text)."""
-        firsts = self.firsts
-        i = bisect_left(firsts, j)
-        return self._pieces[2 * i] if i < len(firsts) and firsts[i] == j else " "
+        starts, ends = self._bounds
+        return self.text[int(ends[j - 1]) if j else 0 : int(starts[j]) if j < len(starts) else len(self.text)]
+
+    def gaps_after(self, numbers: list[int]) -> list[str]:
+        """What stands after each of the words numbered `numbers` (none the last), before the next."""
+        starts, ends = self._bounds
+        at = np.array(numbers, dtype=np.intp)
+        return list(map(self.text.__getitem__, map(slice, ends[at].tolist(), starts[at + 1].tolist())))
 
     def starts_of(self, numbers: Iterable[int]) -> list[int]:
-        """Where the words numbered `numbers` (ascending) start in the text: for a few
-        words, cheaper than `starts`."""
-        firsts, pieces, words = self.firsts, self._pieces, self.words
-        found = []
-        at = done = 0  # the length of pieces[:done]
-        for j in numbers:
-            i = bisect_right(firsts, j) - 1  # j's run, pieces[2 * i + 1]
-            at += sum(map(len, pieces[done : 2 * i + 1]))
-            done = 2 * i + 1
-            found.append(at + sum(map(len, words[firsts[i] : j])) + j - firsts[i])
-        return found
+        """Where the words numbered `numbers` start in the text."""
+        return self._bounds[0][np.array(list(numbers), dtype=np.intp)].tolist()
 
     @cached_property
     def starts(self) -> list[int]:
         """Where each word starts in the text."""
-        firsts = self.firsts
-        offsets = list(accumulate(map(len, self._pieces)))[::2]  # where each run starts
-        # where each word starts in " ".join(runs), shifted by how far its run is from there
-        joined = list(accumulate(map((1).__add__, map(len, self.words)), initial=0))
-        shifts = map(sub, offsets, map(joined.__getitem__, firsts))
-        sizes = map(sub, islice(firsts, 1, None), firsts)
-        return list(map(add, joined, chain.from_iterable(map(repeat, shifts, sizes))))
+        return self._bounds[0].tolist()
+
+    def upper_first(self) -> list[int]:
+        """The numbers of the words whose first letter may be upper case: every one whose
+        first letter `str.isupper` holds, and those beyond U+FFFF."""
+        first = self._letters[self._bounds[0]]
+        if first.dtype == np.uint16:
+            return np.flatnonzero(_upper_table().take(first)).tolist()
+        return np.flatnonzero(_upper_table().take(np.minimum(first, 0xFFFF)) | (first > 0xFFFF)).tolist()
 
     @cached_property
     def counts(self) -> Counter[str]:
         """How often each word is written; few readers need it (`english_share`)."""
         return Counter(self.words)
+
+    @cached_property
+    def _cases(self) -> tuple[set[str], set[str], set[str]]:
+        """The distinct words in three: lowercase dictionary words, other lowercase words, the rest.
+
+        The dictionary's lowercase words are lowercase, so only the words it does not
+        hold (few) are asked `str.islower`.
+        """
+        known = self.distinct.intersection(_dictionary()[1])
+        rest = self.distinct.difference(known)
+        unknown = set(filter(str.islower, rest))
+        return known, unknown, rest.difference(unknown)
 
     @cached_property
     def lowercase(self) -> tuple[list[str], set[str]]:
@@ -188,22 +199,20 @@ class Scan:
         A lowercase word is a dictionary word exactly when the lowercase
         dictionary holds it (`str.lower` leaves a lowercase word as it is).
         """
-        words = self._lowercase_words
-        return words, _dictionary()[1].intersection(words)
+        known, unknown, _ = self._cases
+        return [*known, *unknown], known
 
-    @cached_property
-    def _lowercase_words(self) -> list[str]:
-        return list(filter(str.islower, self.distinct))
-
-    @cached_property
+    @property
     def others(self) -> set[str]:
         """The distinct words that are not lowercase: capitalised, upper case or caseless."""
-        return self.distinct.difference(self._lowercase_words)
+        return self._cases[2]
 
     def lowered_in(self, keys: Container[str]) -> set[str]:
         """The distinct words whose lower case `keys` holds (a lowercase word is its own)."""
-        found = set(filter(keys.__contains__, self._lowercase_words))
-        others = list(self.others)
+        known, unknown, others = self._cases
+        found = set(filter(keys.__contains__, known))
+        found.update(filter(keys.__contains__, unknown))
+        others = list(others)
         found.update(compress(others, map(keys.__contains__, map(str.lower, others))))
         return found
 
@@ -212,10 +221,10 @@ class Scan:
         """The distinct words that are not dictionary words (`is_dictionary_word`)."""
         return self.unknown_lowercase | self.unknown_other
 
-    @cached_property
+    @property
     def unknown_lowercase(self) -> set[str]:
         """The lowercase ones of `unknown` (names.case reads these, names.variants the others)."""
-        return set(filterfalse(_dictionary()[1].__contains__, self._lowercase_words))  # one pass
+        return self._cases[1]
 
     @cached_property
     def unknown_other(self) -> set[str]:
@@ -250,27 +259,45 @@ class Scan:
         return compress(words, map((1).__lt__, map(len, words)))
 
 
-def _runs_of(letter: str) -> str:
-    """A pattern matching a run of words (`letter`+) joined by single spaces, as a group;
-    possessive: a run never gives back a letter (the split of the gold bodies: 1.79M ->
-    1.53M instructions/doc; per word, the old split cost 2.65M)."""
-    return f"({letter}++(?: {letter}++)*+)"
+_SPACE = 32  # what a character that is not a letter becomes in `_letters`
 
 
-_RUNS = re.compile(_runs_of(WORD.pattern[:-1]))
+def _letters(text: str) -> np.ndarray:
+    """The code points of `text`, every one that is not a letter of `WORD` made a space.
+
+    One code unit per character when the text has none beyond U+FFFF (most
+    texts: a lone surrogate is one unit too, and no letter); else one 32-bit code
+    point per character, the few beyond U+FFFF judged one by one.
+    """
+    table = _letter_table()
+    units = text.encode("utf-16-le", "surrogatepass")
+    if len(units) == 2 * len(text):
+        return table.take(np.frombuffer(units, np.uint16))
+    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), np.uint32)
+    kept = table.take(np.minimum(codes, 0xFFFF)).astype(np.uint32)
+    astral = np.flatnonzero(codes > 0xFFFF)
+    kept[astral] = [c if WORD.match(chr(c)) else _SPACE for c in codes[astral].tolist()]
+    return kept
+
+
+def _decode(letters: np.ndarray) -> str:
+    """The text `_letters` made: letters and spaces (no surrogate left to pair up)."""
+    return letters.tobytes().decode("utf-16-le" if letters.dtype == np.uint16 else "utf-32-le")
 
 
 @lru_cache(maxsize=1)
-def _bmp_runs() -> re.Pattern[str]:
-    """`_RUNS` for a text without characters beyond U+FFFF: the same letters, but listed.
+def _letter_table() -> np.ndarray:
+    """Code point -> itself when `WORD` matches it, else a space, for U+0000-U+FFFF."""
+    table = np.full(0x10000, _SPACE, dtype=np.uint16)
+    for m in WORD.finditer("".join(map(chr, range(0x10000)))):
+        table[m.start() : m.end()] = np.arange(m.start(), m.end(), dtype=np.uint16)
+    return table
 
-    A listed set costs the regex engine one table look-up per character; `WORD`'s
-    class costs three Unicode category tests (measured: 40% less time per scan).
-    """
-    bmp = "".join(map(chr, range(0x10000)))
-    runs = [(m.start(), m.end() - 1) for m in WORD.finditer(bmp)]
-    letters = "".join(f"\\u{a:04x}" if a == b else f"\\u{a:04x}-\\u{b:04x}" for a, b in runs)
-    return re.compile(_runs_of(f"[{letters}]"))
+
+@lru_cache(maxsize=1)
+def _upper_table() -> np.ndarray:
+    """Code point -> whether `str.isupper` holds for it, for U+0000-U+FFFF."""
+    return np.fromiter(map(str.isupper, map(chr, range(0x10000))), dtype=bool, count=0x10000)
 
 
 # The Scans of the last two texts, the latest last: the evidence snapshot and the
